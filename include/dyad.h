@@ -1,0 +1,249 @@
+/*
+ * dyad.h — the public interface of libdyad.
+ *
+ * libdyad reads news articles and turns them into structured event data:
+ * who did what to whom, when and where.  This header is the whole public
+ * surface; everything under src/ is private and may change.
+ *
+ * The model is deliberately small (in the spirit of Lua and CRFsuite):
+ *
+ *   - dyad_resources   everything loaded once (abbreviation lists, models,
+ *                      dictionaries).  Immutable after load, so one handle
+ *                      is shared by every thread without locks.
+ *   - dyad_arena       per-document memory.  Every structure a document
+ *                      produces (cleaned text, sentences, tokens, later the
+ *                      parse and events) lives in the arena and is released
+ *                      by one dyad_arena_reset() or dyad_arena_free().
+ *   - dyad_reader      a stream of articles from a file or stdin, in one of
+ *                      the input formats of the CLI contract.
+ *   - dyad_document    one article and everything derived from it; plain
+ *                      structs, read them directly.
+ *
+ * Errors: functions return a dyad_status and, when it is not DYAD_OK, fill
+ * the dyad_error passed in with a message naming the file, line and/or
+ * byte offset.  Nothing in the library prints or exits.
+ *
+ * Threads: a dyad_resources may be used by any number of threads at once;
+ * an arena, reader or document belongs to one thread at a time.
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum dyad_status {
+    DYAD_OK = 0,
+    DYAD_END,            /* a reader has no more records (not an error) */
+    DYAD_ERR_IO,         /* a file could not be opened or read */
+    DYAD_ERR_FORMAT,     /* malformed input: bad JSON, bad CoNLL-U, ... */
+    DYAD_ERR_ENCODING,   /* text that cannot be decoded at all */
+    DYAD_ERR_MEMORY,     /* allocation failed */
+    DYAD_ERR_USAGE,      /* the caller passed something impossible */
+    DYAD_ERR_MODEL,      /* a resource file is missing, corrupt or of the wrong version */
+    DYAD_ERR_LIMIT       /* an input exceeds a hard limit (e.g. 4 GiB article) */
+} dyad_status;
+
+typedef struct dyad_error {
+    dyad_status status;
+    char file[512];      /* the file the problem is in, "" if none, "-" for stdin */
+    long line;           /* 1-based line (record) number, 0 if not applicable */
+    long long offset;    /* byte offset in the file or record, -1 if not applicable */
+    char message[512];
+} dyad_error;
+
+/* A short English name for a status ("I/O error", "malformed input", ...). */
+const char *dyad_status_name(dyad_status status);
+
+/* Formats the error as "FILE:LINE: message" (or "FILE: message", or
+ * "message") into buffer; returns buffer. */
+const char *dyad_error_format(const dyad_error *error, char *buffer, size_t size);
+
+/* ----------------------------------------------------------------- arena */
+
+typedef struct dyad_arena dyad_arena;
+
+dyad_arena *dyad_arena_new(void);
+/* Releases everything allocated since creation; keeps the first block for reuse. */
+void dyad_arena_reset(dyad_arena *arena);
+void dyad_arena_free(dyad_arena *arena);
+/* Bytes currently handed out by the arena (for memory reports). */
+size_t dyad_arena_used(const dyad_arena *arena);
+
+/* -------------------------------------------------------------- document */
+
+/* A token: a syntactic word in the Universal Dependencies sense ("do" and
+ * "n't" are two tokens, "U.S." one).  start/end are byte offsets into the
+ * document's cleaned text; text is a NUL-terminated copy of that span.
+ * The fields after `space_after` are filled by the tagger and parser. */
+typedef struct dyad_token {
+    const char *text;
+    uint32_t start, end;
+    uint8_t space_after;      /* whitespace follows in the cleaned text */
+    uint8_t joined;           /* no space before: part of the same written word
+                                 as the previous token ("n't" after "do") */
+    const char *lemma;        /* NULL until tagged */
+    const char *upos;         /* Universal POS, NULL until tagged */
+    const char *xpos;         /* Penn Treebank tag, NULL until tagged */
+    int32_t head;             /* 1-based index of the head in its sentence, 0 = root, -1 unparsed */
+    const char *deprel;       /* UD relation, NULL until parsed */
+} dyad_token;
+
+/* A paragraph of the cleaned text.  Headings (the headline, subheadings
+ * inside the body) are kept in the text so offsets stay simple, but marked
+ * so that later stages do not code them as sentences. */
+typedef struct dyad_paragraph {
+    uint32_t start, end;      /* byte offsets into the cleaned text */
+    uint8_t heading;
+} dyad_paragraph;
+
+typedef struct dyad_sentence {
+    uint32_t index;           /* 0-based, in document order */
+    uint32_t start, end;      /* byte offsets into the cleaned text */
+    uint32_t paragraph;       /* 0-based paragraph number */
+    uint8_t heading;          /* a subheading or headline, not to be coded as a sentence */
+    dyad_token *tokens;
+    uint32_t token_count;
+} dyad_sentence;
+
+/* The dateline that opens many wire stories: "KYIV, Dec 3 (Reuters) -". */
+typedef struct dyad_dateline {
+    const char *text;         /* the dateline as written */
+    const char *place;        /* "KYIV" or NULL */
+    const char *date;         /* "Dec 3" as written, or NULL */
+    const char *agency;       /* "Reuters" or NULL */
+} dyad_dateline;
+
+/* A problem found in a record that did not stop it from being processed:
+ * invalid UTF-8 replaced, a field ignored, an article truncated. */
+typedef struct dyad_warning {
+    long long offset;         /* byte offset in the record's original text, -1 if none */
+    const char *message;
+} dyad_warning;
+
+typedef struct dyad_document {
+    /* Metadata.  Strings are NUL-terminated, NULL when absent. */
+    const char *id;
+    const char *date;         /* as given: "YYYY-MM-DD" or ISO 8601 */
+    const char *title;
+    const char *source;
+    const char *url;
+    const char *meta_json;    /* unknown JSONL fields as a JSON object text, or NULL */
+    const char *origin;       /* file name the record came from ("-" for stdin) */
+    long origin_line;         /* 1-based line in origin (JSONL), 1 otherwise */
+
+    /* The article text as read (after format decoding, before cleaning). */
+    const char *raw_text;
+    size_t raw_length;
+
+    /* The cleaned text every later stage works on: UTF-8, NFC, paragraphs
+     * separated by one blank line ("\n\n"), debris removed. */
+    const char *text;
+    size_t text_length;
+
+    dyad_paragraph *paragraphs;
+    size_t paragraph_count;
+
+    const char **credits;     /* "Reporting by ...", "(with inputs from Reuters)" */
+    size_t credit_count;
+    const dyad_dateline *dateline;   /* NULL when the story has none */
+
+    dyad_sentence *sentences;
+    size_t sentence_count;
+
+    dyad_warning *warnings;
+    size_t warning_count;
+
+    dyad_arena *arena;        /* where all of the above lives */
+} dyad_document;
+
+/* ------------------------------------------------------------- resources */
+
+typedef struct dyad_resources dyad_resources;
+
+typedef struct dyad_config {
+    /* Directory holding dyad's data files (models, dictionaries).  NULL:
+     * look beside the executable, then in the build/source tree, then in
+     * the installed data directory. */
+    const char *data_dir;
+    /* Which stages to load: a bitwise OR of DYAD_STAGE_* (0 = all). */
+    unsigned stages;
+} dyad_config;
+
+enum {
+    DYAD_STAGE_SEGMENT = 1u << 0,   /* cleaning, sentences, tokens */
+    DYAD_STAGE_PARSE   = 1u << 1,   /* tagger, lemmatizer, dependency parser */
+};
+
+dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out, dyad_error *error);
+void dyad_resources_free(dyad_resources *resources);
+
+/* ---------------------------------------------------------------- reader */
+
+typedef enum dyad_input_format {
+    DYAD_FORMAT_AUTO = 0,     /* from the file extension; stdin defaults to JSONL */
+    DYAD_FORMAT_JSONL,
+    DYAD_FORMAT_TEXT,
+    DYAD_FORMAT_HTML
+} dyad_input_format;
+
+typedef struct dyad_reader dyad_reader;
+
+typedef struct dyad_reader_options {
+    dyad_input_format format;
+    const char *default_date; /* --date for text and HTML inputs, or NULL */
+} dyad_reader_options;
+
+/* path NULL or "-" reads standard input.  Fails only when the file cannot
+ * be opened; per-record problems are reported by dyad_reader_next. */
+dyad_status dyad_reader_open(const char *path, const dyad_reader_options *options,
+                             dyad_reader **out, dyad_error *error);
+
+/* Reads the next article into a new document allocated in arena.
+ * Returns DYAD_OK with *out set, DYAD_END at the end of input, or an error
+ * for this record only (bad JSON line, unreadable file): the caller reports
+ * it and may call dyad_reader_next again for the following record. */
+dyad_status dyad_reader_next(dyad_reader *reader, dyad_arena *arena,
+                             dyad_document **out, dyad_error *error);
+void dyad_reader_close(dyad_reader *reader);
+
+/* Makes a document from text in memory (copied into arena); metadata
+ * strings may be NULL. */
+dyad_document *dyad_document_new(dyad_arena *arena, const char *text, size_t length,
+                                  const char *id, const char *date);
+
+/* ------------------------------------------------------------- processing */
+
+/* Runs the stages in `stages` (DYAD_STAGE_*, 0 = all loaded) on document. */
+dyad_status dyad_process(const dyad_resources *resources, dyad_document *document,
+                         unsigned stages, dyad_error *error);
+
+/* ---------------------------------------------------------------- output */
+
+/* Layouts of the CLI contract.  Each appends one complete record to a
+ * caller-owned growable buffer, so that a record is written whole or not
+ * at all. */
+typedef struct dyad_buffer {
+    char *data;
+    size_t length, capacity;
+} dyad_buffer;
+
+void dyad_buffer_free(dyad_buffer *buffer);
+
+/* `dyad segment`: one JSON object and a newline. */
+dyad_status dyad_write_segment_json(const dyad_document *document, dyad_buffer *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DYAD_H */

@@ -1,0 +1,107 @@
+/*
+ * arguments.c — see arguments.h.
+ */
+#include "arguments.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { OPTION_INPUT_FORMAT = 1000, OPTION_DATE, OPTION_DATA_DIR };
+
+int usage_error(const char *usage, const char *format, ...) {
+    va_list arguments;
+    va_start(arguments, format);
+    fputs("dyad: ", stderr);
+    vfprintf(stderr, format, arguments);
+    va_end(arguments);
+    fprintf(stderr, "\nusage: %s\n", usage);
+    return 2;
+}
+
+static int valid_date(const char *text) {
+    int year, month, day;
+    char tail;
+    return sscanf(text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 && month >= 1 &&
+           month <= 12 && day >= 1 && day <= 31 && strlen(text) == 10;
+}
+
+int parse_article_arguments(int argc, char **argv, const char *usage,
+                            const struct option *extra,
+                            int (*on_extra)(int option, const char *value, void *context),
+                            void *context, article_arguments *out) {
+    static const struct option common[] = {
+        {"input-format", required_argument, NULL, OPTION_INPUT_FORMAT},
+        {"date", required_argument, NULL, OPTION_DATE},
+        {"threads", required_argument, NULL, 'j'},
+        {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+    };
+    size_t common_count = sizeof common / sizeof *common, extra_count = 0;
+    while (extra && extra[extra_count].name) extra_count++;
+    struct option *options = calloc(common_count + extra_count + 1, sizeof *options);
+    if (!options) return usage_error(usage, "out of memory");
+    memcpy(options, common, sizeof common);
+    if (extra_count) memcpy(options + common_count, extra, extra_count * sizeof *extra);
+
+    memset(out, 0, sizeof *out);
+    out->batch.threads = 1;
+    out->batch.output = stdout;
+    optind = 1;
+    opterr = 0;
+    int option, status = 0;
+    while (status == 0 && (option = getopt_long(argc, argv, "+j:qh", options, NULL)) != -1) {
+        switch (option) {
+        case OPTION_INPUT_FORMAT:
+            if (strcmp(optarg, "jsonl") == 0 || strcmp(optarg, "json") == 0)
+                out->batch.reader.format = DYAD_FORMAT_JSONL;
+            else if (strcmp(optarg, "text") == 0)
+                out->batch.reader.format = DYAD_FORMAT_TEXT;
+            else if (strcmp(optarg, "html") == 0)
+                out->batch.reader.format = DYAD_FORMAT_HTML;
+            else
+                status = usage_error(usage, "unknown input format '%s' (jsonl, text, html)",
+                                     optarg);
+            break;
+        case OPTION_DATE:
+            if (!valid_date(optarg))
+                status = usage_error(usage, "--date wants YYYY-MM-DD, not '%s'", optarg);
+            out->batch.reader.default_date = optarg;
+            break;
+        case OPTION_DATA_DIR:
+            out->data_dir = optarg;
+            break;
+        case 'j': {
+            char *end;
+            long threads = strtol(optarg, &end, 10);
+            if (*end || threads < 1 || threads > 256)
+                status = usage_error(usage, "-j wants a thread count from 1 to 256");
+            out->batch.threads = (int)threads;
+            break;
+        }
+        case 'q':
+            out->batch.quiet = true;
+            break;
+        case 'h':
+            printf("usage: %s\n", usage);
+            status = -1;
+            break;
+        case '?':
+            if (optopt)
+                status = usage_error(usage, "option -%c needs a value or is unknown", optopt);
+            else
+                status = usage_error(usage, "unknown option or missing value: %s",
+                                     argv[optind - 1]);
+            break;
+        default:
+            if (on_extra) status = on_extra(option, optarg, context);
+        }
+    }
+    free(options);
+    if (status) return status < 0 ? -1 : status;
+    out->batch.files = argv + optind;
+    return 0;
+}

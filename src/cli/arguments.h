@@ -1,0 +1,29 @@
+/*
+ * arguments.h — the options every article-reading command shares:
+ * --input-format, --date, -j/--threads, --data-dir, --quiet, FILES.
+ */
+#ifndef DYAD_CLI_ARGUMENTS_H
+#define DYAD_CLI_ARGUMENTS_H
+
+#include "batch.h"
+
+typedef struct article_arguments {
+    batch_options batch;
+    const char *data_dir;
+} article_arguments;
+
+/* Parses argv; command-specific long options can be passed in `extra`
+ * (terminated by a zeroed entry) and are handed to on_extra.  Returns 0;
+ * -1 when --help was printed (the command exits 0); or 2 after printing a
+ * usage message. */
+struct option;
+int parse_article_arguments(int argc, char **argv, const char *usage,
+                            const struct option *extra,
+                            int (*on_extra)(int option, const char *value, void *context),
+                            void *context, article_arguments *out);
+
+/* Prints "dyad: message" and the usage line; returns 2. */
+int usage_error(const char *usage, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

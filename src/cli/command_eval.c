@@ -1,0 +1,16 @@
+/*
+ * command_eval.c — `dyad eval WHAT --gold FILE`: accuracy figures.
+ */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int command_eval(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "dyad: usage: dyad eval tokenize --gold FILE.conllu\n");
+        return 2;
+    }
+    fprintf(stderr, "dyad: unknown evaluation '%s'\n", argv[1]);
+    return 2;
+}

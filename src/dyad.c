@@ -1,0 +1,92 @@
+/*
+ * dyad.c — library entry points that tie the stages together:
+ * loading resources and running the pipeline on a document.
+ */
+#include "resources.h"
+#include "util/error.h"
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool is_data_dir(const char *dir) {
+    char marker[PATH_MAX + 16];
+    struct stat info;
+    if (strlen(dir) >= PATH_MAX) return false;
+    snprintf(marker, sizeof marker, "%s/dyad-data", dir);
+    return stat(marker, &info) == 0;
+}
+
+char *resources_find_data_dir(const char *configured) {
+    if (configured) return strdup(configured);
+    const char *environment = getenv("DYAD_DATA_DIR");
+    if (environment && *environment) return strdup(environment);
+    char executable[PATH_MAX];
+    ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
+    if (length > 0) {
+        executable[length] = '\0';
+        char *slash = strrchr(executable, '/');
+        if (slash) *slash = '\0';
+        static const char *const relative[] = {"/../data", "/../share/dyad", "/data"};
+        for (size_t i = 0; i < sizeof relative / sizeof *relative; i++) {
+            char candidate[PATH_MAX + 32];
+            snprintf(candidate, sizeof candidate, "%s%s", executable, relative[i]);
+            if (is_data_dir(candidate)) return realpath(candidate, NULL);
+        }
+    }
+#ifdef DYAD_SOURCE_DATA_DIR
+    if (is_data_dir(DYAD_SOURCE_DATA_DIR)) return strdup(DYAD_SOURCE_DATA_DIR);
+#endif
+#ifdef DYAD_INSTALL_DATA_DIR
+    if (is_data_dir(DYAD_INSTALL_DATA_DIR)) return strdup(DYAD_INSTALL_DATA_DIR);
+#endif
+    return NULL;
+}
+
+dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
+                                dyad_error *error) {
+    *out = NULL;
+    error_clear(error);
+    dyad_resources *resources = calloc(1, sizeof *resources);
+    if (!resources) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    resources->stages = config && config->stages ? config->stages : ~0u;
+    resources->data_dir = resources_find_data_dir(config ? config->data_dir : NULL);
+    if (!resources->data_dir) {
+        dyad_resources_free(resources);
+        return error_set(error, DYAD_ERR_MODEL, NULL, 0, -1,
+                         "cannot find dyad's data directory (set DYAD_DATA_DIR)");
+    }
+    dyad_status status = clean_resources_load(resources->data_dir, &resources->clean, error);
+    if (status == DYAD_OK)
+        status = segment_resources_load(resources->data_dir, &resources->segment, error);
+    if (status != DYAD_OK) {
+        dyad_resources_free(resources);
+        return status;
+    }
+    *out = resources;
+    return DYAD_OK;
+}
+
+void dyad_resources_free(dyad_resources *resources) {
+    if (!resources) return;
+    clean_resources_free(resources->clean);
+    segment_resources_free(resources->segment);
+    free(resources->data_dir);
+    free(resources);
+}
+
+dyad_status dyad_process(const dyad_resources *resources, dyad_document *document,
+                         unsigned stages, dyad_error *error) {
+    error_clear(error);
+    if (!stages) stages = resources->stages;
+    dyad_status status = DYAD_OK;
+    if (stages & DYAD_STAGE_SEGMENT) {
+        status = clean_document(resources->clean, document, error);
+        if (status == DYAD_OK) status = segment_document(resources->segment, document, error);
+    }
+    return status;
+}

@@ -1,0 +1,394 @@
+/*
+ * reader.c — dyad_reader: a stream of articles from one file or stdin.
+ *
+ * JSONL is read line by line, so memory stays bounded by the longest line
+ * however large the file; text and HTML files are one article each and are
+ * read whole.  Every problem with a record is returned as an error for that
+ * record only, with the file, line and byte offset, and the next call goes
+ * on with the following record: a batch never stops at a bad line.
+ */
+#include "reader.h"
+#include "document.h"
+#include "html_extract.h"
+#include "../util/arena.h"
+#include "../util/buffer.h"
+#include "../util/error.h"
+#include "../util/utf8.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <zlib.h>
+
+struct dyad_reader {
+    gzFile file;
+    char *path;               /* as given, "-" for stdin */
+    dyad_input_format format;
+    char *default_date;
+    long line;                /* lines consumed so far (JSONL) */
+    long long offset;         /* bytes consumed so far (JSONL) */
+    bool whole_file_done;     /* text/HTML: the one record was returned */
+    bool is_stdin;
+    dyad_buffer buffer;       /* the current line or file */
+    size_t chunk_position, chunk_length;
+    char chunk[128 * 1024];   /* read-ahead for line splitting */
+};
+
+static bool has_suffix(const char *name, size_t length, const char *suffix) {
+    size_t n = strlen(suffix);
+    return length >= n && strncasecmp(name + length - n, suffix, n) == 0;
+}
+
+dyad_input_format reader_format_from_name(const char *path) {
+    size_t length = strlen(path);
+    if (has_suffix(path, length, ".gz")) length -= 3;
+    if (has_suffix(path, length, ".jsonl") || has_suffix(path, length, ".json") ||
+        has_suffix(path, length, ".ndjson"))
+        return DYAD_FORMAT_JSONL;
+    if (has_suffix(path, length, ".html") || has_suffix(path, length, ".htm") ||
+        has_suffix(path, length, ".xhtml"))
+        return DYAD_FORMAT_HTML;
+    return DYAD_FORMAT_TEXT;
+}
+
+const char *reader_id_from_name(dyad_arena *arena, const char *path) {
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t length = strlen(base);
+    if (has_suffix(base, length, ".gz")) length -= 3;
+    /* drop one extension: "story.en.txt" keeps "story.en" */
+    for (size_t i = length; i > 0; i--)
+        if (base[i - 1] == '.') {
+            if (i > 1) length = i - 1;
+            break;
+        }
+    return arena_strndup(arena, base, length);
+}
+
+dyad_status dyad_reader_open(const char *path, const dyad_reader_options *options,
+                             dyad_reader **out, dyad_error *error) {
+    *out = NULL;
+    dyad_reader *reader = calloc(1, sizeof *reader);
+    if (!reader) return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
+    reader->is_stdin = !path || strcmp(path, "-") == 0;
+    reader->path = strdup(reader->is_stdin ? "-" : path);
+    if (options && options->default_date) reader->default_date = strdup(options->default_date);
+    reader->format = options ? options->format : DYAD_FORMAT_AUTO;
+    if (reader->format == DYAD_FORMAT_AUTO && !reader->is_stdin)
+        reader->format = reader_format_from_name(path);
+    if (reader->is_stdin) {
+        int descriptor = dup(STDIN_FILENO);
+        reader->file = descriptor >= 0 ? gzdopen(descriptor, "rb") : NULL;
+    } else {
+        reader->file = gzopen(path, "rb");
+    }
+    if (!reader->file) {
+        int saved = errno;
+        error_set(error, DYAD_ERR_IO, reader->path, 0, -1, "cannot open: %s",
+                  saved ? strerror(saved) : "out of memory");
+        dyad_reader_close(reader);
+        return DYAD_ERR_IO;
+    }
+    gzbuffer(reader->file, 128 * 1024);
+    *out = reader;
+    return DYAD_OK;
+}
+
+void dyad_reader_close(dyad_reader *reader) {
+    if (!reader) return;
+    if (reader->file) gzclose(reader->file);
+    dyad_buffer_free(&reader->buffer);
+    free(reader->path);
+    free(reader->default_date);
+    free(reader);
+}
+
+static bool refill(dyad_reader *reader, dyad_status *status, dyad_error *error);
+
+/* Standard input has no name to go by: look at the first byte that is not
+ * white space.  '{' is JSONL, '<' HTML, anything else one text article. */
+static void sniff_stdin_format(dyad_reader *reader, dyad_error *error) {
+    dyad_status status = DYAD_OK;
+    reader->format = DYAD_FORMAT_TEXT;
+    for (;;) {
+        if (reader->chunk_position == reader->chunk_length && !refill(reader, &status, error))
+            return;
+        char c = reader->chunk[reader->chunk_position];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            reader->chunk_position++;
+            reader->offset++;
+            if (c == '\n') reader->line++;
+            continue;
+        }
+        reader->format = c == '{' ? DYAD_FORMAT_JSONL : c == '<' ? DYAD_FORMAT_HTML : DYAD_FORMAT_TEXT;
+        return;
+    }
+}
+
+static dyad_status read_error(dyad_reader *reader, dyad_error *error) {
+    int code = 0;
+    const char *message = gzerror(reader->file, &code);
+    if (code == Z_ERRNO) message = strerror(errno);
+    return error_set(error, DYAD_ERR_IO, reader->path, reader->line, reader->offset,
+                     "read failed: %s", message);
+}
+
+/* Refills the read-ahead chunk; false at end of input or on error. */
+static bool refill(dyad_reader *reader, dyad_status *status, dyad_error *error) {
+    int got = gzread(reader->file, reader->chunk, sizeof reader->chunk);
+    if (got < 0) {
+        *status = read_error(reader, error);
+        return false;
+    }
+    reader->chunk_position = 0;
+    reader->chunk_length = (size_t)got;
+    return got > 0;
+}
+
+/* Reads one line (without its newline) into reader->buffer.  NUL bytes are
+ * kept (the sanitizer replaces them), which is why this scans a read-ahead
+ * chunk with memchr rather than using gzgets.  Returns DYAD_END at end of
+ * input, DYAD_ERR_LIMIT for an over-long line (skipped to its end so the
+ * next call starts on the next line). */
+static dyad_status read_line(dyad_reader *reader, dyad_error *error, bool *had_newline) {
+    buffer_clear(&reader->buffer);
+    bool too_long = false, any = false;
+    size_t skipped = 0;
+    dyad_status status = DYAD_OK;
+    *had_newline = false;
+    for (;;) {
+        if (reader->chunk_position == reader->chunk_length && !refill(reader, &status, error)) {
+            if (status != DYAD_OK) return status;
+            break;
+        }
+        any = true;
+        const char *from = reader->chunk + reader->chunk_position;
+        size_t available = reader->chunk_length - reader->chunk_position;
+        const char *newline = memchr(from, '\n', available);
+        size_t take = newline ? (size_t)(newline - from) : available;
+        reader->chunk_position += take + (newline ? 1 : 0);
+        if (too_long) {
+            skipped += take;
+        } else if (reader->buffer.length + take > READER_MAX_RECORD) {
+            too_long = true;
+            skipped = reader->buffer.length + take;
+            buffer_clear(&reader->buffer);
+        } else if (!buffer_append(&reader->buffer, from, take)) {
+            return error_set(error, DYAD_ERR_MEMORY, reader->path, reader->line + 1, -1,
+                             "out of memory reading line");
+        }
+        if (newline) {
+            *had_newline = true;
+            break;
+        }
+    }
+    if (!any) return DYAD_END;
+    if (too_long) {
+        reader->line++;
+        reader->offset += (long long)skipped + (*had_newline ? 1 : 0);
+        return error_set(error, DYAD_ERR_LIMIT, reader->path, reader->line, -1,
+                         "line longer than %d MiB skipped", READER_MAX_RECORD >> 20);
+    }
+    return DYAD_OK;
+}
+
+/* Turns one JSONL line into a document. */
+static dyad_status parse_json_record(dyad_reader *reader, dyad_arena *arena,
+                                     dyad_document **out, dyad_error *error) {
+    long line = reader->line;
+    long long line_offset = reader->offset;
+    dyad_document *document = arena_calloc(arena, 1, sizeof *document);
+    if (!document) return error_set(error, DYAD_ERR_MEMORY, reader->path, line, -1, "out of memory");
+    document->arena = arena;
+    document->origin = arena_strdup(arena, reader->path);
+    document->origin_line = line;
+
+    /* jansson refuses invalid UTF-8 outright; mend it first so one bad byte
+     * costs a replacement character, not the whole article */
+    long long offsets[8];
+    size_t replacements = 0, length = 0;
+    char *clean = utf8_sanitize(arena, reader->buffer.data, reader->buffer.length, &length,
+                                offsets, 8, &replacements);
+    if (!clean) return error_set(error, DYAD_ERR_MEMORY, reader->path, line, -1, "out of memory");
+
+    json_error_t json_error;
+    json_t *root = json_loadb(clean, length, JSON_ALLOW_NUL, &json_error);
+    if (!root)
+        return error_set(error, DYAD_ERR_FORMAT, reader->path, line, line_offset + json_error.position,
+                         "bad JSON: %s", json_error.text);
+    dyad_status status = DYAD_OK;
+    if (!json_is_object(root)) {
+        status = error_set(error, DYAD_ERR_FORMAT, reader->path, line, line_offset,
+                           "a JSONL record must be an object");
+        goto done;
+    }
+    json_t *text = json_object_get(root, "text");
+    if (!json_is_string(text)) {
+        status = error_set(error, DYAD_ERR_FORMAT, reader->path, line, line_offset,
+                           text ? "\"text\" must be a string" : "missing \"text\"");
+        goto done;
+    }
+    for (size_t i = 0; i < replacements && i < 8; i++)
+        document_add_warning(document, line_offset + offsets[i],
+                             "invalid UTF-8 replaced with U+FFFD");
+    if (replacements > 8)
+        document_add_warning(document, -1, "%zu further invalid UTF-8 sequences replaced",
+                             replacements - 8);
+    status = document_set_raw_text(document, json_string_value(text), json_string_length(text),
+                                   -1);
+    if (status != DYAD_OK) {
+        error_set(error, status, reader->path, line, -1, "out of memory");
+        goto done;
+    }
+
+    static const char *const known[] = {"id", "date", "title", "source", "url", "text"};
+    const char **slots[] = {&document->id, &document->date, &document->title, &document->source,
+                            &document->url};
+    for (size_t i = 0; i < 5; i++) {
+        json_t *value = json_object_get(root, known[i]);
+        if (!value || json_is_null(value)) continue;
+        if (json_is_string(value)) {
+            *slots[i] = arena_strndup(arena, json_string_value(value), json_string_length(value));
+        } else if (i == 0 && json_is_integer(value)) {
+            *slots[i] = arena_printf(arena, "%" JSON_INTEGER_FORMAT, json_integer_value(value));
+        } else {
+            document_add_warning(document, line_offset, "field \"%s\" is not a string; ignored",
+                                 known[i]);
+        }
+    }
+    if (!document->id)
+        document->id = arena_printf(arena, "%s-%ld",
+                                    reader->is_stdin ? "stdin"
+                                                     : reader_id_from_name(arena, reader->path),
+                                    line);
+    if (!document->date && reader->default_date)
+        document->date = arena_strdup(arena, reader->default_date);
+
+    /* unknown fields travel on under "meta" */
+    json_t *meta = NULL;
+    const char *key;
+    json_t *value;
+    json_object_foreach(root, key, value) {
+        bool is_known = false;
+        for (size_t i = 0; i < 6 && !is_known; i++) is_known = strcmp(key, known[i]) == 0;
+        if (is_known) continue;
+        if (!meta) meta = json_object();
+        json_object_set(meta, key, value);
+    }
+    if (meta) {
+        char *dumped = json_dumps(meta, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (dumped) document->meta_json = arena_strdup(arena, dumped);
+        free(dumped);
+        json_decref(meta);
+    }
+    *out = document;
+done:
+    json_decref(root);
+    return status;
+}
+
+static dyad_status next_json_record(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
+                                    dyad_error *error) {
+    for (;;) {
+        bool had_newline;
+        long long start = reader->offset;
+        dyad_status status = read_line(reader, error, &had_newline);
+        if (status != DYAD_OK) return status;
+        reader->line++;
+        size_t length = reader->buffer.length;
+        reader->offset = start; /* the record's offset while it is parsed */
+        /* blank lines separate nothing and are not records */
+        const char *s = reader->buffer.data;
+        size_t i = 0;
+        while (i < length && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) i++;
+        if (i == length) {
+            reader->offset = start + (long long)length + (had_newline ? 1 : 0);
+            continue;
+        }
+        status = parse_json_record(reader, arena, out, error);
+        reader->offset = start + (long long)length + (had_newline ? 1 : 0);
+        return status;
+    }
+}
+
+/* Text that is mostly NULs and control bytes is not an article. */
+static bool looks_binary(const char *bytes, size_t length) {
+    size_t sample = length < 8192 ? length : 8192, odd = 0;
+    for (size_t i = 0; i < sample; i++) {
+        unsigned char c = (unsigned char)bytes[i];
+        if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) odd++;
+    }
+    return sample && odd * 10 > sample;
+}
+
+static dyad_status next_whole_file(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
+                                   dyad_error *error) {
+    if (reader->whole_file_done) return DYAD_END;
+    reader->whole_file_done = true;
+    buffer_clear(&reader->buffer);
+    /* stdin sniffing may have read ahead */
+    if (reader->chunk_position < reader->chunk_length &&
+        !buffer_append(&reader->buffer, reader->chunk + reader->chunk_position,
+                       reader->chunk_length - reader->chunk_position))
+        return error_set(error, DYAD_ERR_MEMORY, reader->path, 0, -1, "out of memory");
+    reader->chunk_position = reader->chunk_length;
+    for (;;) {
+        if (!buffer_reserve(&reader->buffer, 1 << 20))
+            return error_set(error, DYAD_ERR_MEMORY, reader->path, 0, -1, "out of memory");
+        int got = gzread(reader->file, reader->buffer.data + reader->buffer.length, 1 << 20);
+        if (got < 0) return read_error(reader, error);
+        if (got == 0) break;
+        reader->buffer.length += (size_t)got;
+        if (reader->buffer.length > READER_MAX_RECORD)
+            return error_set(error, DYAD_ERR_LIMIT, reader->path, 0, -1,
+                             "article larger than %d MiB", READER_MAX_RECORD >> 20);
+    }
+    const char *bytes = reader->buffer.data;
+    size_t length = reader->buffer.length;
+    size_t i = 0;
+    while (i < length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' ||
+                          bytes[i] == '\n'))
+        i++;
+    if (i == length) return error_set(error, DYAD_ERR_FORMAT, reader->path, 0, -1, "empty article");
+    if (looks_binary(bytes, length))
+        return error_set(error, DYAD_ERR_FORMAT, reader->path, 0, 0,
+                         "binary data, not a text article");
+
+    dyad_document *document = arena_calloc(arena, 1, sizeof *document);
+    if (!document) return error_set(error, DYAD_ERR_MEMORY, reader->path, 0, -1, "out of memory");
+    document->arena = arena;
+    document->origin = arena_strdup(arena, reader->path);
+    document->origin_line = 1;
+    document->id = reader->is_stdin ? arena_strdup(arena, "stdin")
+                                    : reader_id_from_name(arena, reader->path);
+    document->date = arena_strdup(arena, reader->default_date);
+    dyad_status status;
+    if (reader->format == DYAD_FORMAT_HTML) {
+        html_article page;
+        status = html_extract_article(bytes, length, reader->path, arena, &page, error);
+        if (status != DYAD_OK) return status;
+        status = document_set_raw_text(document, page.text, page.text_length, -1);
+        document->title = page.title;
+        document->url = page.url;
+        document->source = page.site;
+        if (page.date && !reader->default_date) document->date = page.date;
+    } else {
+        status = document_set_raw_text(document, bytes, length, 0);
+    }
+    if (status != DYAD_OK) return error_set(error, status, reader->path, 0, -1, "out of memory");
+    *out = document;
+    return DYAD_OK;
+}
+
+dyad_status dyad_reader_next(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
+                             dyad_error *error) {
+    *out = NULL;
+    error_clear(error);
+    if (reader->format == DYAD_FORMAT_AUTO) sniff_stdin_format(reader, error);
+    if (reader->format == DYAD_FORMAT_JSONL) return next_json_record(reader, arena, out, error);
+    return next_whole_file(reader, arena, out, error);
+}

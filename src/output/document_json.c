@@ -1,0 +1,99 @@
+/*
+ * document_json.c — see document_json.h.
+ */
+#include "document_json.h"
+#include "json_write.h"
+#include "../util/buffer.h"
+
+bool json_write_document_metadata(const dyad_document *d, dyad_buffer *out, bool *first) {
+    bool ok = json_write_key(out, "id", first) && json_write_string(out, d->id) &&
+              json_write_key(out, "date", first) && json_write_string(out, d->date) &&
+              json_write_key(out, "title", first) && json_write_string(out, d->title);
+    if (ok && d->source)
+        ok = json_write_key(out, "source", first) && json_write_string(out, d->source);
+    if (ok && d->url) ok = json_write_key(out, "url", first) && json_write_string(out, d->url);
+    /* meta_json is produced by jansson from the input record, so it is
+     * already valid JSON and goes out verbatim */
+    if (ok && d->meta_json)
+        ok = json_write_key(out, "meta", first) && buffer_append_string(out, d->meta_json);
+    return ok;
+}
+
+bool json_write_document_text(const dyad_document *d, dyad_buffer *out, bool *first) {
+    bool ok = json_write_key(out, "text", first) &&
+              json_write_string_n(out, d->text, d->text ? d->text_length : 0);
+    ok = ok && json_write_key(out, "credits", first) && buffer_append_char(out, '[');
+    for (size_t i = 0; ok && i < d->credit_count; i++)
+        ok = (i == 0 || buffer_append_char(out, ',')) && json_write_string(out, d->credits[i]);
+    ok = ok && buffer_append_char(out, ']') && json_write_key(out, "dateline", first);
+    if (ok && d->dateline) {
+        bool inner = true;
+        ok = buffer_append_char(out, '{') &&
+             json_write_key(out, "text", &inner) && json_write_string(out, d->dateline->text) &&
+             json_write_key(out, "place", &inner) && json_write_string(out, d->dateline->place) &&
+             json_write_key(out, "date", &inner) && json_write_string(out, d->dateline->date) &&
+             json_write_key(out, "agency", &inner) &&
+             json_write_string(out, d->dateline->agency) && buffer_append_char(out, '}');
+    } else if (ok) {
+        ok = buffer_append_string(out, "null");
+    }
+    if (ok && d->warning_count) {
+        ok = json_write_key(out, "warnings", first) && buffer_append_char(out, '[');
+        for (size_t i = 0; ok && i < d->warning_count; i++) {
+            bool inner = true;
+            ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
+                 json_write_key(out, "offset", &inner) &&
+                 json_write_int(out, d->warnings[i].offset) &&
+                 json_write_key(out, "message", &inner) &&
+                 json_write_string(out, d->warnings[i].message) && buffer_append_char(out, '}');
+        }
+        ok = ok && buffer_append_char(out, ']');
+    }
+    return ok;
+}
+
+bool json_write_sentences(const dyad_document *d, dyad_buffer *out, bool *first,
+                          bool with_tokens) {
+    bool ok = json_write_key(out, "sentences", first) && buffer_append_char(out, '[');
+    for (size_t i = 0; ok && i < d->sentence_count; i++) {
+        const dyad_sentence *s = &d->sentences[i];
+        bool inner = true;
+        ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
+             json_write_key(out, "index", &inner) && json_write_int(out, s->index) &&
+             json_write_key(out, "start", &inner) && json_write_int(out, s->start) &&
+             json_write_key(out, "end", &inner) && json_write_int(out, s->end) &&
+             json_write_key(out, "paragraph", &inner) && json_write_int(out, s->paragraph) &&
+             json_write_key(out, "text", &inner) &&
+             json_write_string_n(out, d->text + s->start, s->end - s->start);
+        if (ok && s->heading) ok = json_write_key(out, "heading", &inner) &&
+                                   buffer_append_string(out, "true");
+        if (ok && with_tokens) {
+            ok = json_write_key(out, "tokens", &inner) && buffer_append_char(out, '[');
+            for (uint32_t t = 0; ok && t < s->token_count; t++) {
+                const dyad_token *token = &s->tokens[t];
+                ok = (t == 0 || buffer_append_char(out, ',')) &&
+                     buffer_append_string(out, "{\"text\":") &&
+                     json_write_string(out, token->text) &&
+                     buffer_printf(out, ",\"start\":%u,\"end\":%u}", token->start, token->end);
+            }
+            ok = ok && buffer_append_char(out, ']');
+        }
+        ok = ok && buffer_append_char(out, '}');
+    }
+    return ok && buffer_append_char(out, ']');
+}
+
+dyad_status dyad_write_segment_json(const dyad_document *document, dyad_buffer *out) {
+    size_t mark = out->length;
+    bool first = true;
+    bool ok = buffer_append_char(out, '{') &&
+              json_write_document_metadata(document, out, &first) &&
+              json_write_document_text(document, out, &first) &&
+              json_write_sentences(document, out, &first, true) &&
+              buffer_append_string(out, "}\n");
+    if (!ok) {
+        out->length = mark; /* never leave half a record behind */
+        return DYAD_ERR_MEMORY;
+    }
+    return DYAD_OK;
+}

@@ -1,0 +1,28 @@
+/*
+ * resources.h — the dyad_resources handle: everything loaded once.
+ *
+ * Each stage loads its own immutable resources; this struct just holds
+ * them together so one pointer can be handed to every worker thread.
+ * Stages see only this private definition, never a global.
+ */
+#ifndef DYAD_RESOURCES_H
+#define DYAD_RESOURCES_H
+
+#include "dyad.h"
+#include "clean/clean.h"
+#include "text/segment.h"
+
+struct dyad_resources {
+    char *data_dir;
+    unsigned stages;
+    clean_resources *clean;
+    segment_resources *segment;
+};
+
+/* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside
+ * the executable (../data, ../share/dyad), else the source tree the
+ * library was built from, else the installed data directory.  A candidate
+ * counts when it holds the marker file "dyad-data". */
+char *resources_find_data_dir(const char *configured);
+
+#endif

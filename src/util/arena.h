@@ -1,0 +1,34 @@
+/*
+ * arena.h — per-document bump allocator.
+ *
+ * Everything a document produces is allocated here and released in one
+ * call.  Blocks grow geometrically; a request larger than the current block
+ * gets a block of its own so that one huge article does not waste a
+ * doubling.  dyad_arena_reset() keeps the first block, so a worker that
+ * processes a stream of documents touches malloc only when a document is
+ * larger than anything seen so far.
+ *
+ * The public part (new/reset/free/used) is declared in dyad.h; these are
+ * the allocation helpers the stages use.
+ */
+#ifndef DYAD_UTIL_ARENA_H
+#define DYAD_UTIL_ARENA_H
+
+#include "dyad.h"
+
+/* Aligned to 16 bytes.  Returns NULL only when malloc fails. */
+void *arena_alloc(dyad_arena *arena, size_t size);
+void *arena_calloc(dyad_arena *arena, size_t count, size_t size);
+/* NUL-terminated copy of length bytes. */
+char *arena_strndup(dyad_arena *arena, const char *text, size_t length);
+char *arena_strdup(dyad_arena *arena, const char *text);
+/* printf into the arena. */
+char *arena_printf(dyad_arena *arena, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* A growable array inside an arena: when it fills, a twice-as-large copy
+ * is taken and the old one is abandoned (reclaimed at reset).  Amortised
+ * cost stays linear. */
+void *arena_grow(dyad_arena *arena, void *items, size_t *capacity, size_t item_size);
+
+#endif
