@@ -130,6 +130,96 @@ typedef struct dyad_warning {
     const char *message;
 } dyad_warning;
 
+/* ------------------------------------------------- what the stages find */
+
+/* The fields below are filled by the later stages (actors, coder,
+ * extraction); a document that has only been segmented has them empty. */
+
+typedef enum dyad_actor_kind {
+    DYAD_ACTOR_UNKNOWN = 0,
+    DYAD_ACTOR_PERSON,
+    DYAD_ACTOR_ORGANIZATION,
+    DYAD_ACTOR_STATE,
+    DYAD_ACTOR_GROUP
+} dyad_actor_kind;
+
+/* A mention of an actor in the text, resolved to a code valid at the
+ * article's date ("Russian President Vladimir Putin" → RUSGOV). */
+typedef struct dyad_mention {
+    uint32_t start, end;      /* byte offsets into the cleaned text */
+    uint32_t sentence;        /* index into sentences */
+    uint32_t first_token, last_token;  /* token range inside the sentence (inclusive) */
+    const char *text;         /* the span as written */
+    const char *name;         /* canonical name ("Vladimir Putin"), or NULL */
+    const char *code;         /* full code ("RUSGOV"), NULL when unresolved */
+    const char *country;      /* "RUS", or the organisation code ("IGOUNO"); NULL if none */
+    const char *sector;       /* "GOV", "MIL", ... ; NULL if none */
+    dyad_actor_kind kind;
+    int32_t antecedent;       /* index of the mention this one refers back to, -1 if none */
+    int32_t group;            /* compound actors share a group id ("Russia and the US"), -1 if none */
+} dyad_mention;
+
+/* The actor side of an event (source or target). */
+typedef struct dyad_event_actor {
+    const char *text;
+    const char *code;
+    const char *country;
+    const char *sector;
+    int32_t mention;          /* index into mentions, -1 if none */
+} dyad_event_actor;
+
+typedef struct dyad_event {
+    uint32_t sentence;
+    dyad_event_actor source;
+    dyad_event_actor target;  /* target.code == NULL && target.text == NULL: no target */
+    int has_target;
+    char cameo[8];            /* "046" */
+    char root[4];             /* "04" */
+    int quad_class;           /* 1..4 */
+    double goldstein;
+    const char *plover_event; /* "CONSULT", NULL if unmapped */
+    const char *plover_mode;  /* NULL if none */
+    uint8_t negated;
+    uint8_t modality;         /* 0 asserted; see coder/ for the other values */
+    const char *trigger_text;
+    uint32_t trigger_start, trigger_end;
+    const char *pattern;      /* id of the dictionary pattern that matched */
+    const char *date;         /* YYYY-MM-DD the event is dated to, NULL if unknown */
+    int32_t quote;            /* index into quotes when the event is inside one, -1 otherwise */
+    int32_t place;            /* index into places, -1 if none */
+} dyad_event;
+
+typedef struct dyad_quote {
+    uint32_t start, end;      /* the quoted text, byte offsets */
+    uint8_t direct;           /* 1 for quotation marks, 0 for reported speech */
+    const char *cue;          /* the speech verb or phrase ("said", "according to") */
+    int32_t speaker;          /* index into mentions, -1 if unknown */
+    const char *speaker_text; /* the speaker as written, NULL if unknown */
+} dyad_quote;
+
+typedef struct dyad_number {
+    uint32_t start, end;
+    double value, low, high;  /* low == high == value for a point figure */
+    const char *unit;         /* "person", "USD", "km2", "percent", "hour", ... or NULL */
+    const char *category;     /* "killed", "wounded", "casualties", "displaced", ... or NULL */
+    const char *approximation;/* "about", "more than", ... or NULL */
+    int32_t claimed_by;       /* index into mentions, -1 if none */
+} dyad_number;
+
+typedef struct dyad_place {
+    uint32_t start, end;
+    const char *name;         /* gazetteer name */
+    const char *country;      /* ISO 3166-1 alpha-3 */
+    const char *admin1;       /* first-level subdivision code, or NULL */
+    double lat, lon;
+    uint8_t has_coordinates;
+} dyad_place;
+
+typedef struct dyad_date_expression {
+    uint32_t start, end;
+    const char *value;        /* "2025-12-03", "2025-12", "2025" */
+} dyad_date_expression;
+
 typedef struct dyad_document {
     /* Metadata.  Strings are NUL-terminated, NULL when absent. */
     const char *id;
@@ -163,6 +253,19 @@ typedef struct dyad_document {
     dyad_warning *warnings;
     size_t warning_count;
 
+    dyad_mention *mentions;
+    size_t mention_count;
+    dyad_event *events;
+    size_t event_count;
+    dyad_quote *quotes;
+    size_t quote_count;
+    dyad_number *numbers;
+    size_t number_count;
+    dyad_place *places;
+    size_t place_count;
+    dyad_date_expression *dates;
+    size_t date_count;
+
     dyad_arena *arena;        /* where all of the above lives */
 } dyad_document;
 
@@ -182,6 +285,9 @@ typedef struct dyad_config {
 enum {
     DYAD_STAGE_SEGMENT = 1u << 0,   /* cleaning, sentences, tokens */
     DYAD_STAGE_PARSE   = 1u << 1,   /* tagger, lemmatizer, dependency parser */
+    DYAD_STAGE_ACTORS  = 1u << 2,   /* actor mentions and their codes */
+    DYAD_STAGE_EVENTS  = 1u << 3,   /* CAMEO/PLOVER events */
+    DYAD_STAGE_EXTRACT = 1u << 4,   /* quotes, numbers, places, dates */
 };
 
 dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out, dyad_error *error);
