@@ -369,7 +369,7 @@ static dyad_status next_whole_file(dyad_reader *reader, dyad_arena *arena, dyad_
     dyad_status status;
     if (reader->format == DYAD_FORMAT_HTML) {
         html_article page;
-        status = html_extract_article(bytes, length, reader->path, arena, &page, error);
+        status = html_extract_article(bytes, length, reader->path, NULL, arena, &page, error);
         if (status != DYAD_OK) return status;
         status = document_set_raw_text(document, page.text, page.text_length, -1);
         document->title = page.title;
