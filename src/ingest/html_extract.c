@@ -36,6 +36,7 @@ enum {
     ANCESTOR_LEVELS = 5,       /* how far up a paragraph's score reaches */
     RETRY_BELOW = 250,         /* text shorter than this is tried again, relaxed */
     ALTERNATIVES = 5,          /* runners-up looked at when widening the container */
+    REPEAT_MIN_LENGTH = 100,   /* bytes from which a repeated paragraph is a copy */
 };
 
 /* ----------------------------------------------------------------- tags */
@@ -49,6 +50,7 @@ enum tag_flag {
     TAG_PREFORMATTED = 1u << 5,
     TAG_LIST = 1u << 6,
     TAG_CONTAINER = 1u << 7,   /* checked for link lists inside the article */
+    TAG_CELL = 1u << 8,        /* a table cell: a paragraph when scoring, a row's part when written */
 };
 
 typedef struct tag_info {
@@ -131,11 +133,11 @@ static const tag_info tag_table[] = {
     {"svg", TAG_DROP, 0},
     {"table", TAG_BLOCK | TAG_CONTAINER, 0},
     {"tbody", TAG_BLOCK, 0},
-    {"td", TAG_BLOCK, 3},
+    {"td", TAG_BLOCK | TAG_CELL, 3},
     {"template", TAG_DROP, 0},
     {"textarea", TAG_DROP, 0},
     {"tfoot", TAG_BLOCK, 0},
-    {"th", TAG_BLOCK, -5},
+    {"th", TAG_BLOCK | TAG_CELL, -5},
     {"thead", TAG_BLOCK, 0},
     {"title", TAG_DROP, 0},
     {"tr", TAG_BLOCK, 0},
@@ -463,7 +465,7 @@ static void drop_non_text(xmlNode *node) {
 /* Removes furniture announced by tag, role, class or id, top-down.  An
  * element holding more than half of the page's prose is never furniture:
  * that is the article in an unlucky box. */
-static void prune_furniture(extraction *x, xmlNode *node, uint32_t page_prose) {
+static void prune_furniture(extraction *x, xmlNode *node, uint32_t page_prose, bool in_table) {
     xmlNode *next;
     for (; node; node = next) {
         next = node->next;
@@ -473,7 +475,9 @@ static void prune_furniture(extraction *x, xmlNode *node, uint32_t page_prose) {
         unsigned hints = f->hints.hints;
         bool furniture = (f->tag && (f->tag->flags & TAG_FURNITURE)) ||
                          (hints & (HINT_HIDDEN | HINT_FURNITURE_ROLE));
-        if (!x->relaxed)
+        /* class names inside tables and code describe data, not page parts
+         * (a "player" row in a league table) */
+        if (!x->relaxed && !in_table)
             furniture = furniture || (hints & HINT_REMOVE) ||
                         ((hints & HINT_NEGATIVE) && !(hints & HINT_POSITIVE));
         bool keep = f->protected_ || dom_is(node, "body") || dom_is(node, "html") ||
@@ -482,7 +486,9 @@ static void prune_furniture(extraction *x, xmlNode *node, uint32_t page_prose) {
             remove_node(node);
             continue;
         }
-        prune_furniture(x, node->children, page_prose);
+        prune_furniture(x, node->children, page_prose,
+                        in_table || dom_is(node, "table") || dom_is(node, "pre") ||
+                            dom_is(node, "code"));
     }
 }
 
@@ -674,9 +680,48 @@ typedef struct text_writer {
     dyad_paragraph *paragraphs;
     size_t paragraph_count, paragraph_capacity;
     dyad_arena *arena;
+    dyad_arena *scratch;
     const char *titles[3];     /* headings equal to one of these are the title again */
+    bool *repeats;             /* per paragraph: a long paragraph written before */
+    uint64_t *seen;            /* hashes of the long paragraphs written (open addressing, 0 empty) */
+    size_t seen_count, seen_capacity;
     bool failed;
 } text_writer;
+
+static uint64_t paragraph_hash(const char *text, size_t length) {
+    uint64_t hash = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < length; i++) hash = (hash ^ (unsigned char)text[i]) * 0x100000001b3ULL;
+    return hash | 1;
+}
+
+/* Returns true the first time text is seen. */
+static bool first_sighting(text_writer *w, const char *text, size_t length) {
+    if (w->seen_count * 2 >= w->seen_capacity) {
+        size_t capacity = w->seen_capacity ? w->seen_capacity * 2 : 256;
+        uint64_t *table = arena_calloc(w->scratch, capacity, sizeof *table);
+        if (!table) {
+            w->failed = true;
+            return true;
+        }
+        for (size_t i = 0; i < w->seen_capacity; i++) {
+            if (!w->seen[i]) continue;
+            size_t slot = (size_t)w->seen[i] & (capacity - 1);
+            while (table[slot]) slot = (slot + 1) & (capacity - 1);
+            table[slot] = w->seen[i];
+        }
+        w->seen = table;
+        w->seen_capacity = capacity;
+    }
+    uint64_t hash = paragraph_hash(text, length);
+    size_t slot = (size_t)hash & (w->seen_capacity - 1);
+    while (w->seen[slot]) {
+        if (w->seen[slot] == hash) return false;
+        slot = (slot + 1) & (w->seen_capacity - 1);
+    }
+    w->seen[slot] = hash;
+    w->seen_count++;
+    return true;
+}
 
 static bool is_space_at(const unsigned char *p, size_t *width) {
     unsigned char c = p[0];
@@ -748,16 +793,56 @@ static void add_paragraph(text_writer *w, const char *text, size_t length, bool 
     uint32_t start = (uint32_t)w->text.length;
     if (!buffer_append(&w->text, text, length)) w->failed = true;
     if (w->paragraph_count == w->paragraph_capacity) {
+        size_t capacity = w->paragraph_capacity;
         dyad_paragraph *bigger = arena_grow(w->arena, w->paragraphs, &w->paragraph_capacity,
                                             sizeof *w->paragraphs);
-        if (!bigger) {
+        bool *repeats = arena_grow(w->scratch, w->repeats, &capacity, sizeof *w->repeats);
+        if (!bigger || !repeats) {
             w->failed = true;
             return;
         }
         w->paragraphs = bigger;
+        w->repeats = repeats;
     }
+    /* short lines repeat legitimately (a recipe's "1 cup rice", "***") */
+    w->repeats[w->paragraph_count] =
+        length >= REPEAT_MIN_LENGTH && !first_sighting(w, text, length);
     w->paragraphs[w->paragraph_count++] =
         (dyad_paragraph){.start = start, .end = (uint32_t)w->text.length, .heading = heading};
+}
+
+/* Pages often carry the article twice or more: a mobile and a desktop
+ * copy (one hidden by a style sheet we do not read), an endless-scroll
+ * page with the story repeated, an "about us" box in two layouts.  A
+ * long paragraph seen before goes when its neighbour is a repeat too:
+ * copies come in runs, while a list that legitimately repeats a long line
+ * (a meal plan, a fixture list) repeats it among new ones. */
+static void drop_copies(text_writer *w) {
+    size_t count = w->paragraph_count, kept = 0, length = 0;
+    bool any = false;
+    for (size_t i = 0; i < count && !any; i++) any = w->repeats[i];
+    if (!any) return;
+    char *text = w->text.data;
+    for (size_t i = 0; i < count; i++) {
+        bool copy = w->repeats[i] && ((i > 0 && w->repeats[i - 1]) ||
+                                      (i + 1 < count && w->repeats[i + 1]));
+        if (copy) continue;
+        dyad_paragraph p = w->paragraphs[i];
+        size_t size = p.end - p.start;
+        if (length) {
+            memcpy(text + length, "\n\n", 2);
+            length += 2;
+        }
+        /* moving left within the buffer: memmove */
+        memmove(text + length, text + p.start, size);
+        w->paragraphs[kept++] =
+            (dyad_paragraph){.start = (uint32_t)length, .end = (uint32_t)(length + size),
+                             .heading = p.heading};
+        length += size;
+    }
+    w->text.length = length;
+    text[length] = '\0';
+    w->paragraph_count = kept;
 }
 
 /* Ends the block being assembled: collapses white space, turns single
@@ -827,6 +912,13 @@ static void write_node(text_writer *w, const xmlNode *node, bool preformatted) {
         }
         if (!(flags & TAG_BLOCK)) {
             write_node(w, node->children, preformatted);
+            continue;
+        }
+        if (flags & TAG_CELL) {
+            /* the cells of a row make one line */
+            if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
+            write_node(w, node->children, preformatted);
+            if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
             continue;
         }
         flush_block(w, false);
@@ -949,7 +1041,7 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     } else {
         article_body = NULL;
     }
-    prune_furniture(&x, x.body->children, facts(x.body)->prose);
+    prune_furniture(&x, x.body->children, facts(x.body)->prose, false);
     if (!gather_facts(&x, x.body)) goto out_of_memory;
 
     xmlNode *top = NULL;
@@ -971,6 +1063,7 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     result->container = top;
 
     writer.arena = arena;
+    writer.scratch = scratch;
     writer.titles[0] = metadata->title;
     writer.titles[1] = metadata->title_element;
     for (size_t i = 0; i < container_count; i++) {
@@ -982,6 +1075,7 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     }
     flush_block(&writer, false);
     if (writer.failed) goto out_of_memory;
+    drop_copies(&writer);
 
     /* the page's own date for this article: a <time> inside it */
     if (date_out && !metadata->date) {
