@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <stdio.h> /* DEBUG */
 
 /* ------------------------------------------------------------- tuning */
 
@@ -890,41 +891,41 @@ static void flush_block(text_writer *w, bool heading) {
     buffer_clear(p);
 }
 
+static void write_children(text_writer *w, const xmlNode *node, bool preformatted);
+
+/* Writes one node and what is below it. */
 static void write_node(text_writer *w, const xmlNode *node, bool preformatted) {
-    for (; node; node = node->next) {
-        if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-            if (!node->content) continue;
-            const char *text = (const char *)node->content;
-            if (!preformatted) {
-                if (!buffer_append_string(&w->paragraph, text)) w->failed = true;
-                continue;
-            }
-            for (const char *c = text; *c; c++)
-                if (!buffer_append_char(&w->paragraph, *c == '\n' ? LINE_MARK : *c))
-                    w->failed = true;
-            continue;
+    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+        if (!node->content) return;
+        const char *text = (const char *)node->content;
+        if (!preformatted) {
+            if (!buffer_append_string(&w->paragraph, text)) w->failed = true;
+            return;
         }
-        if (node->type != XML_ELEMENT_NODE) continue;
-        unsigned flags = tag_flags(node);
-        if (flags & TAG_LINE_BREAK) {
-            if (!buffer_append_char(&w->paragraph, LINE_MARK)) w->failed = true;
-            continue;
-        }
-        if (!(flags & TAG_BLOCK)) {
-            write_node(w, node->children, preformatted);
-            continue;
-        }
-        if (flags & TAG_CELL) {
-            /* the cells of a row make one line */
-            if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
-            write_node(w, node->children, preformatted);
-            if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
-            continue;
-        }
+        for (const char *c = text; *c; c++)
+            if (!buffer_append_char(&w->paragraph, *c == '\n' ? LINE_MARK : *c)) w->failed = true;
+        return;
+    }
+    if (node->type != XML_ELEMENT_NODE) return;
+    unsigned flags = tag_flags(node);
+    if (flags & TAG_LINE_BREAK) {
+        if (!buffer_append_char(&w->paragraph, LINE_MARK)) w->failed = true;
+    } else if (!(flags & TAG_BLOCK)) {
+        write_children(w, node->children, preformatted);
+    } else if (flags & TAG_CELL) {
+        /* the cells of a row make one line */
+        if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
+        write_children(w, node->children, preformatted);
+        if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
+    } else {
         flush_block(w, false);
-        write_node(w, node->children, preformatted || (flags & TAG_PREFORMATTED));
+        write_children(w, node->children, preformatted || (flags & TAG_PREFORMATTED));
         flush_block(w, flags & TAG_HEADING);
     }
+}
+
+static void write_children(text_writer *w, const xmlNode *node, bool preformatted) {
+    for (; node; node = node->next) write_node(w, node, preformatted);
 }
 
 /* ----------------------------------------------------------- extraction */
@@ -1061,6 +1062,13 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     }
     if (!top) goto done;
     result->container = top;
+    if (getenv("DYAD_HTML_DEBUG")) { /* DEBUG */
+        for (size_t i = 0; i < container_count; i++) {
+            xmlChar *path = xmlGetNodePath(containers[i]);
+            fprintf(stderr, "container %s class %s score %.1f text %u relaxed %d\n", path, dom_attribute(containers[i], "class"), facts(containers[i])->score, facts(containers[i])->text, relaxed);
+            xmlFree(path);
+        }
+    }
 
     writer.arena = arena;
     writer.scratch = scratch;
