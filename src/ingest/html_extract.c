@@ -973,6 +973,8 @@ static size_t gather_article(extraction *x, xmlNode *top, xmlNode **out, size_t 
                            ? t->score * 0.2
                            : 0.0;
         bool join = s->candidate && s->score + bonus >= threshold;
+        /* a box of prose whose paragraphs sit too deep to have scored it */
+        if (!join && s->prose * 4 >= t->prose && link_density(s) < 0.25) join = true;
         if (!join && s->paragraph && dom_is(sibling, "p")) {
             double density = link_density(s);
             join = (s->text > SIBLING_LONG_TEXT && density < 0.25) ||
