@@ -197,7 +197,8 @@ static const char *const negative_words[] = {
     "commerce", "ticker", "alert", "notice", "notification", "community", "remark", "replies",
     "reply", "feed", "sitemap", "legal", "copyright", "disclaimer", "credit", "credits", "logo",
     "search", "print", "email", "badge", "pullquote", "video", "skip", "jump", "hero",
-    "combx", "shoutbox", "skyscraper", "masthead", "supplemental", "agegate", NULL};
+    "combx", "shoutbox", "skyscraper", "masthead", "supplemental", "agegate", "image", "images",
+    "img", "photo", "photos", "picture", "media", "figure", "thumbnail", "thumb", "scroll", NULL};
 
 static const char *const positive_words[] = {
     "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "post",
