@@ -344,6 +344,7 @@ typedef struct node_facts {
     uint32_t own_link_text;
     uint32_t own_commas;
     uint32_t prose;            /* own text of the paragraphs below, less their link text */
+    uint32_t quoted_text;      /* text inside <blockquote> (embedded posts, quotations) */
     uint32_t paragraphs;       /* paragraphs below, this one included */
     double score;
     element_hints hints;
@@ -414,6 +415,7 @@ static bool gather_facts(extraction *x, xmlNode *node) {
         f->link_text += c->link_text;
         f->commas += c->commas;
         f->prose += c->prose;
+        f->quoted_text += c->quoted_text;
         f->paragraphs += c->paragraphs;
         if (!(c->tag && (c->tag->flags & TAG_BLOCK))) {
             f->own_text += c->own_text;
@@ -421,6 +423,7 @@ static bool gather_facts(extraction *x, xmlNode *node) {
             f->own_commas += c->own_commas;
         }
     }
+    if (dom_is(node, "blockquote")) f->quoted_text = f->text;
     if (dom_is(node, "a") && dom_attribute(node, "href")) {
         f->link_text = f->text;
         f->own_link_text = f->own_text;
@@ -439,6 +442,13 @@ static double link_density(const node_facts *f) {
 }
 
 /* ------------------------------------------------------------- pruning */
+
+/* A box that is mostly a quotation is an embedded post (a tweet, an
+ * Instagram caption) or a quoted document: part of the story, whatever its
+ * class says ("social-embed") and however many links it carries. */
+static bool mostly_quoted(const node_facts *f) {
+    return f->quoted_text >= UNIT_MIN_TEXT && f->quoted_text * 2 > f->text;
+}
 
 static void remove_node(xmlNode *node) {
     xmlUnlinkNode(node);
@@ -483,7 +493,7 @@ static void prune_furniture(extraction *x, xmlNode *node, uint32_t page_prose, b
             furniture = furniture || (hints & HINT_REMOVE) ||
                         ((hints & HINT_NEGATIVE) && !(hints & HINT_POSITIVE));
         bool keep = f->protected_ || dom_is(node, "body") || dom_is(node, "html") ||
-                    (uint64_t)f->prose * 2 > page_prose;
+                    (uint64_t)f->prose * 2 > page_prose || mostly_quoted(f);
         if (furniture && !keep) {
             remove_node(node);
             continue;
@@ -645,14 +655,15 @@ static void discount(xmlNode *node, xmlNode *root) {
 /* Inside the container: drops boxes and lists made mostly of links
  * (related stories, "read more" lines, tag lists), bottom-up so that a
  * box is judged on what its children left. */
-static void clean_container(extraction *x, xmlNode *node, xmlNode *root) {
+static void clean_container(extraction *x, xmlNode *node, xmlNode *root, bool in_quote) {
     xmlNode *next;
     for (; node; node = next) {
         next = node->next;
         if (node->type != XML_ELEMENT_NODE) continue;
-        clean_container(x, node->children, root);
+        bool quote = in_quote || dom_is(node, "blockquote");
+        clean_container(x, node->children, root, quote);
         node_facts *f = facts(node);
-        if (f->protected_ || !f->text) continue;
+        if (f->protected_ || !f->text || mostly_quoted(f) || quote) continue;
         unsigned flags = f->tag ? f->tag->flags : 0;
         double density = link_density(f);
         bool drop = false;
@@ -1078,7 +1089,7 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     writer.titles[0] = metadata->title;
     writer.titles[1] = metadata->title_element;
     for (size_t i = 0; i < container_count; i++) {
-        clean_container(&x, containers[i]->children, containers[i]);
+        clean_container(&x, containers[i]->children, containers[i], false);
         /* a sibling that is itself a lone link box goes too */
         node_facts *f = facts(containers[i]);
         if (containers[i] != top && link_density(f) > 0.5) continue;
