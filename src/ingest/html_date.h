@@ -8,8 +8,10 @@
  * 2025" in bylines, "20251203", epoch seconds.  All of them become either
  * "YYYY-MM-DD" (no time given) or "YYYY-MM-DDTHH:MM:SS" followed by "Z" or
  * "+HH:MM" when the zone is known.  Anything that is not clearly a
- * calendar date (an impossible day, a year outside 1900–2199, trailing
- * words) is refused rather than guessed.
+ * calendar date (an impossible day, a year outside 1900–2199, day and
+ * month in an order that cannot be told, "03/12/2025") is refused rather
+ * than guessed.  The date must open the text (after an optional weekday);
+ * what follows the date and its time is ignored ("Dec 3, 2025 | Updated").
  */
 #ifndef DYAD_INGEST_HTML_DATE_H
 #define DYAD_INGEST_HTML_DATE_H

@@ -18,6 +18,7 @@ enum date_rank {
     DATE_ITEMPROP,            /* microdata itemprop="datePublished" */
     DATE_OTHER_META,          /* og:published_time, pubdate, DC.date.issued, ... */
     DATE_CREATED,             /* dateCreated, WebPage datePublished, <time pubdate> */
+    DATE_VISIBLE,             /* a <time> or a "date" box inside <article> or <main> */
     DATE_RANKS
 };
 
@@ -197,7 +198,35 @@ static bool has_token(const char *list, const char *token) {
     return false;
 }
 
-static void walk(metadata_state *state, xmlNode *node) {
+/* The date a reader sees in the byline: a <time>, or a short element
+ * whose class or id speaks of a date, inside the article.  Its text may
+ * carry words around the date ("Published Nov. 19, 2019 at 3:05 pm"). */
+static void offer_visible_date(metadata_state *state, xmlNode *node) {
+    if (state->has_date[DATE_VISIBLE]) return;
+    const char *datetime = dom_attribute(node, "datetime");
+    if (datetime && dom_is(node, "time")) {
+        offer_date(state, DATE_VISIBLE, datetime);
+        if (state->has_date[DATE_VISIBLE]) return;
+    }
+    if (!dom_is(node, "time")) {
+        const char *names[] = {dom_attribute(node, "class"), dom_attribute(node, "id")};
+        bool dated = false;
+        for (size_t i = 0; i < 2 && !dated; i++)
+            dated = names[i] && (strcasestr(names[i], "date") || strcasestr(names[i], "time") ||
+                                 strcasestr(names[i], "publish"));
+        if (!dated) return;
+    }
+    const char *text = dom_text(node, state->arena);
+    if (!text || strlen(text) > 100) return;
+    /* try from each word: the date may follow a label */
+    for (const char *p = text; *p && !state->has_date[DATE_VISIBLE];) {
+        offer_date(state, DATE_VISIBLE, p);
+        while (*p && *p != ' ') p++;
+        while (*p == ' ') p++;
+    }
+}
+
+static void walk(metadata_state *state, xmlNode *node, bool in_article) {
     for (; node; node = node->next) {
         if (node->type != XML_ELEMENT_NODE) continue;
         if (dom_is(node, "meta")) {
@@ -236,7 +265,8 @@ static void walk(metadata_state *state, xmlNode *node) {
                 state->out->article_body = node;
             }
         }
-        walk(state, node->children);
+        if (in_article) offer_visible_date(state, node);
+        walk(state, node->children, in_article || dom_is(node, "article") || dom_is(node, "main"));
     }
 }
 
@@ -250,7 +280,7 @@ dyad_status html_read_metadata(xmlDoc *page, dyad_arena *arena, html_metadata *o
     memset(&state, 0, sizeof state);
     state.arena = arena;
     state.out = out;
-    walk(&state, xmlDocGetRootElement(page));
+    walk(&state, xmlDocGetRootElement(page), false);
 
     out->title = state.og_title ? state.og_title
                  : state.json_ld_headline ? state.json_ld_headline
