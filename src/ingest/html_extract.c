@@ -38,6 +38,7 @@ enum {
     RETRY_BELOW = 250,         /* text shorter than this is tried again, relaxed */
     ALTERNATIVES = 5,          /* runners-up looked at when widening the container */
     REPEAT_MIN_LENGTH = 100,   /* bytes from which a repeated paragraph is a copy */
+    LINKED_PARAGRAPH_OWN_TEXT = 40,  /* unlinked characters that save a mostly linked line */
 };
 
 /* ----------------------------------------------------------------- tags */
@@ -686,6 +687,10 @@ static void clean_container(extraction *x, xmlNode *node, xmlNode *root, bool in
 /* U+0001 marks a <br> in the paragraph being assembled: white space is
  * collapsed first, line breaks decided after. */
 #define LINE_MARK '\x01'
+/* U+0002 and U+0003 open and close a link, so that each paragraph's link
+ * text can be measured once it is cut. */
+#define LINK_OPEN '\x02'
+#define LINK_CLOSE '\x03'
 
 typedef struct text_writer {
     dyad_buffer text;
@@ -696,6 +701,7 @@ typedef struct text_writer {
     dyad_arena *scratch;
     const char *titles[3];     /* headings equal to one of these are the title again */
     bool *repeats;             /* per paragraph: a long paragraph written before */
+    int quote_depth;           /* inside <blockquote> */
     uint64_t *seen;            /* hashes of the long paragraphs written (open addressing, 0 empty) */
     size_t seen_count, seen_capacity;
     bool failed;
@@ -860,19 +866,37 @@ static void drop_copies(text_writer *w) {
 
 /* Ends the block being assembled: collapses white space, turns single
  * <br> into "\n" and a run of two or more into a paragraph break. */
+/* Writes a cut paragraph unless it is a line of links ("Home > World",
+ * "Read more: <a>headline</a>"): mostly link text, and too little of its
+ * own to be a sentence. */
+static void emit_paragraph(text_writer *w, const char *text, size_t length, bool heading,
+                           size_t characters, size_t link_characters) {
+    if (link_characters * 2 > characters &&
+        characters - link_characters < LINKED_PARAGRAPH_OWN_TEXT)
+        return;
+    add_paragraph(w, text, length, heading);
+}
+
+/* Ends the block being assembled: collapses white space, turns single
+ * <br> into "\n" and a run of two or more into a paragraph break. */
 static void flush_block(text_writer *w, bool heading) {
     dyad_buffer *p = &w->paragraph;
     if (!p->length) return;
     const unsigned char *in = (const unsigned char *)p->data;
     char *out = p->data;     /* compacting in place: the output never outruns the input */
-    size_t n = 0, paragraph_start = 0;
+    size_t n = 0, paragraph_start = 0, characters = 0, link_characters = 0;
     bool pending_space = false;
-    int pending_breaks = 0;
+    int pending_breaks = 0, link_depth = 0;
     for (size_t i = 0; i < p->length;) {
         size_t width;
         if (in[i] == LINE_MARK) {
             pending_breaks++;
             pending_space = false;
+            i++;
+            continue;
+        }
+        if (in[i] == LINK_OPEN || in[i] == LINK_CLOSE) {
+            link_depth += in[i] == LINK_OPEN ? 1 : link_depth > 0 ? -1 : 0;
             i++;
             continue;
         }
@@ -887,8 +911,10 @@ static void flush_block(text_writer *w, bool heading) {
         }
         if (pending_breaks && n > paragraph_start) {
             if (pending_breaks >= 2) {
-                add_paragraph(w, out + paragraph_start, n - paragraph_start, heading);
+                emit_paragraph(w, out + paragraph_start, n - paragraph_start, heading,
+                               characters, link_characters);
                 paragraph_start = n;
+                characters = link_characters = 0;
             } else {
                 out[n++] = '\n';
             }
@@ -897,10 +923,27 @@ static void flush_block(text_writer *w, bool heading) {
         }
         pending_breaks = 0;
         pending_space = false;
+        if ((in[i] & 0xC0) != 0x80) {
+            characters++;
+            link_characters += link_depth > 0;
+        }
         out[n++] = (char)in[i++];
     }
-    if (n > paragraph_start) add_paragraph(w, out + paragraph_start, n - paragraph_start, heading);
+    if (n > paragraph_start)
+        emit_paragraph(w, out + paragraph_start, n - paragraph_start, heading, characters,
+                       link_characters);
     buffer_clear(p);
+}
+
+/* Appends text, keeping the bytes used as marks out of it (and, inside
+ * <pre>, turning line breaks into marks). */
+static void append_text(text_writer *w, const char *text, bool preformatted) {
+    for (const char *c = text; *c; c++) {
+        char byte = *c;
+        if (byte == LINE_MARK || byte == LINK_OPEN || byte == LINK_CLOSE) byte = ' ';
+        if (preformatted && byte == '\n') byte = LINE_MARK;
+        if (!buffer_append_char(&w->paragraph, byte)) w->failed = true;
+    }
 }
 
 static void write_children(text_writer *w, const xmlNode *node, bool preformatted);
@@ -909,13 +952,7 @@ static void write_children(text_writer *w, const xmlNode *node, bool preformatte
 static void write_node(text_writer *w, const xmlNode *node, bool preformatted) {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
         if (!node->content) return;
-        const char *text = (const char *)node->content;
-        if (!preformatted) {
-            if (!buffer_append_string(&w->paragraph, text)) w->failed = true;
-            return;
-        }
-        for (const char *c = text; *c; c++)
-            if (!buffer_append_char(&w->paragraph, *c == '\n' ? LINE_MARK : *c)) w->failed = true;
+        append_text(w, (const char *)node->content, preformatted);
         return;
     }
     if (node->type != XML_ELEMENT_NODE) return;
@@ -923,16 +960,23 @@ static void write_node(text_writer *w, const xmlNode *node, bool preformatted) {
     if (flags & TAG_LINE_BREAK) {
         if (!buffer_append_char(&w->paragraph, LINE_MARK)) w->failed = true;
     } else if (!(flags & TAG_BLOCK)) {
+        /* links are measured, except in quotations (embedded posts) */
+        bool link = dom_is(node, "a") && dom_attribute(node, "href") && !w->quote_depth;
+        if (link && !buffer_append_char(&w->paragraph, LINK_OPEN)) w->failed = true;
         write_children(w, node->children, preformatted);
+        if (link && !buffer_append_char(&w->paragraph, LINK_CLOSE)) w->failed = true;
     } else if (flags & TAG_CELL) {
         /* the cells of a row make one line */
         if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
         write_children(w, node->children, preformatted);
         if (!buffer_append_char(&w->paragraph, ' ')) w->failed = true;
     } else {
+        bool quote = dom_is(node, "blockquote");
         flush_block(w, false);
+        w->quote_depth += quote;
         write_children(w, node->children, preformatted || (flags & TAG_PREFORMATTED));
         flush_block(w, flags & TAG_HEADING);
+        w->quote_depth -= quote;
     }
 }
 
