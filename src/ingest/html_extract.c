@@ -27,7 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <stdio.h> /* DEBUG */
 
 /* ------------------------------------------------------------- tuning */
 
@@ -35,7 +34,8 @@ enum {
     UNIT_MIN_TEXT = 20,        /* own text that makes a block a paragraph (about 25 chars) */
     SIBLING_LONG_TEXT = 65,    /* a sibling paragraph this long joins the article */
     ANCESTOR_LEVELS = 5,       /* how far up a paragraph's score reaches */
-    RETRY_BELOW = 250,         /* text shorter than this is tried again, relaxed */
+    RETRY_BELOW = 250,
+    ARTICLE_BODY_MIN_PROSE = 80,   /* itemprop=articleBody is trusted from this much prose */         /* text shorter than this is tried again, relaxed */
     ALTERNATIVES = 5,          /* runners-up looked at when widening the container */
     REPEAT_MIN_LENGTH = 100,   /* bytes from which a repeated paragraph is a copy */
     LINKED_PARAGRAPH_OWN_TEXT = 40,  /* unlinked characters that save a mostly linked line */
@@ -614,6 +614,7 @@ static xmlNode *choose_container(extraction *x) {
                                         parent->type == XML_ELEMENT_NODE;
          parent = parent->parent) {
         node_facts *p = facts(parent);
+        if (!p) break;
         if (!p->candidate) continue;
         if (p->score < threshold) break;
         if (p->score > last) {
@@ -625,7 +626,8 @@ static xmlNode *choose_container(extraction *x) {
     /* an only child says nothing its parent does not */
     for (;;) {
         xmlNode *parent = top->parent;
-        if (!parent || parent == x->body || parent->type != XML_ELEMENT_NODE) break;
+        if (!parent || top == x->body || parent == x->body || parent->type != XML_ELEMENT_NODE)
+            break;
         size_t elements = 0;
         for (xmlNode *c = parent->children; c; c = c->next) elements += c->type == XML_ELEMENT_NODE;
         if (elements != 1) break;
@@ -1058,7 +1060,8 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
                                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                          HTML_PARSE_IGNORE_ENC);
-    if (!page) return error_set(error, DYAD_ERR_FORMAT, origin, 0, -1, "cannot parse HTML");
+    /* libxml2 recovers from anything but an empty page */
+    if (!page) return DYAD_OK;
     dyad_status status = DYAD_OK;
     dyad_arena *scratch = dyad_arena_new();
     text_writer writer;
@@ -1105,7 +1108,7 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
 
     xmlNode *top = NULL;
     /* schema.org says where the body is: trust it when it holds prose */
-    if (article_body && facts(article_body)->prose >= 200 &&
+    if (article_body && facts(article_body)->prose >= ARTICLE_BODY_MIN_PROSE &&
         (uint64_t)facts(article_body)->prose * 4 >= facts(x.body)->prose)
         top = article_body;
     xmlNode *containers[64];
@@ -1120,12 +1123,6 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     }
     if (!top) goto done;
     result->container = top;
-    if (getenv("DYAD_HTML_DEBUG")) { /* DEBUG */
-        for (size_t i = 0; i < container_count; i++) {
-            xmlChar *path = xmlGetNodePath(containers[i]);
-            fprintf(stderr, "container %s class %s score %.1f text %u relaxed %d\n", path, dom_attribute(containers[i], "class"), facts(containers[i])->score, facts(containers[i])->text, relaxed);
-            xmlFree(path);
-        }
     }
 
     writer.arena = arena;
