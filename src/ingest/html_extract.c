@@ -34,8 +34,8 @@ enum {
     UNIT_MIN_TEXT = 20,        /* own text that makes a block a paragraph (about 25 chars) */
     SIBLING_LONG_TEXT = 65,    /* a sibling paragraph this long joins the article */
     ANCESTOR_LEVELS = 5,       /* how far up a paragraph's score reaches */
-    RETRY_BELOW = 250,
-    ARTICLE_BODY_MIN_PROSE = 80,   /* itemprop=articleBody is trusted from this much prose */         /* text shorter than this is tried again, relaxed */
+    RETRY_BELOW = 250,         /* text shorter than this is tried again, relaxed */
+    ARTICLE_BODY_MIN_PROSE = 80,   /* itemprop=articleBody is trusted from this much prose */
     ALTERNATIVES = 5,          /* runners-up looked at when widening the container */
     REPEAT_MIN_LENGTH = 100,   /* bytes from which a repeated paragraph is a copy */
     LINKED_PARAGRAPH_OWN_TEXT = 40,  /* unlinked characters that save a mostly linked line */
@@ -1123,7 +1123,6 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     }
     if (!top) goto done;
     result->container = top;
-    }
 
     writer.arena = arena;
     writer.scratch = scratch;
