@@ -21,6 +21,8 @@
 
 #include <ctype.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -1043,6 +1045,17 @@ static size_t gather_article(extraction *x, xmlNode *top, xmlNode **out, size_t 
     return count;
 }
 
+/* The first <time datetime> below node, normalised into out. */
+static bool find_time(const xmlNode *node, char out[HTML_DATE_SIZE]) {
+    for (; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE) continue;
+        const char *value = dom_is(node, "time") ? dom_attribute(node, "datetime") : NULL;
+        if (value && html_date_normalize(value, out)) return true;
+        if (find_time(node->children, out)) return true;
+    }
+    return false;
+}
+
 typedef struct attempt {
     const char *text;
     size_t length;
@@ -1139,29 +1152,12 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     if (writer.failed) goto out_of_memory;
     drop_copies(&writer);
 
-    /* the page's own date for this article: a <time> inside it */
+    /* no date in the metadata: a <time> beside the article body (in its
+     * parent: the byline usually sits next to the body, not inside it) */
     if (date_out && !metadata->date) {
-        for (size_t i = 0; i < container_count && !*date_out; i++) {
-            xmlNode *stack[256];
-            size_t depth = 0;
-            stack[depth++] = containers[i]->parent ? containers[i]->parent : containers[i];
-            /* look in the container's parent: the dateline usually sits beside the body */
-            while (depth && !*date_out) {
-                xmlNode *n = stack[--depth];
-                for (xmlNode *c = n->children; c; c = c->next) {
-                    if (c->type != XML_ELEMENT_NODE) continue;
-                    if (dom_is(c, "time")) {
-                        char normalized[HTML_DATE_SIZE];
-                        const char *value = dom_attribute(c, "datetime");
-                        if (value && html_date_normalize(value, normalized)) {
-                            *date_out = arena_strdup(arena, normalized);
-                            break;
-                        }
-                    }
-                    if (depth < 256) stack[depth++] = c;
-                }
-            }
-        }
+        char found[HTML_DATE_SIZE];
+        xmlNode *around = top->parent && top != x.body ? top->parent : top;
+        if (find_time(around->children, found)) *date_out = arena_strdup(arena, found);
     }
 
     result->text = writer.text.data ? arena_strndup(arena, writer.text.data, writer.text.length)
@@ -1186,10 +1182,19 @@ done:
     return status;
 }
 
+/* libxml2 must be initialised once before threads use it; its own lazy
+ * initialisation is not safe when the first two calls race. */
+static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
+
+static void initialise_libxml(void) {
+    xmlInitParser();
+}
+
 dyad_status html_extract_article(const char *bytes, size_t length, const char *origin,
                                  const html_extract_options *options, dyad_arena *arena,
                                  html_article *out, dyad_error *error) {
     memset(out, 0, sizeof *out);
+    pthread_once(&libxml_once, initialise_libxml);
     if (length > (size_t)INT32_MAX / 4)
         return error_set(error, DYAD_ERR_LIMIT, origin, 0, -1, "HTML page too large");
     html_decoded decoded;
