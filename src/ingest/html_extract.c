@@ -52,7 +52,6 @@ enum tag_flag {
     TAG_FURNITURE = 1u << 3,   /* page structure around the article: nav, aside, ... */
     TAG_LINE_BREAK = 1u << 4,
     TAG_PREFORMATTED = 1u << 5,
-    TAG_LIST = 1u << 6,
     TAG_CONTAINER = 1u << 7,   /* checked for link lists inside the article */
     TAG_CELL = 1u << 8,        /* a table cell: a paragraph when scoring, a row's part when written */
 };
@@ -82,9 +81,9 @@ static const tag_info tag_table[] = {
     {"dd", TAG_BLOCK, -3},
     {"details", TAG_BLOCK | TAG_CONTAINER, 0},
     {"dialog", TAG_DROP, 0},
-    {"dir", TAG_BLOCK | TAG_LIST | TAG_CONTAINER, -3},
+    {"dir", TAG_BLOCK | TAG_CONTAINER, -3},
     {"div", TAG_BLOCK | TAG_CONTAINER, 5},
-    {"dl", TAG_BLOCK | TAG_LIST | TAG_CONTAINER, -3},
+    {"dl", TAG_BLOCK | TAG_CONTAINER, -3},
     {"dt", TAG_BLOCK, -3},
     {"embed", TAG_DROP, 0},
     {"fieldset", TAG_BLOCK | TAG_CONTAINER, 0},
@@ -114,13 +113,13 @@ static const tag_info tag_table[] = {
     {"main", TAG_BLOCK | TAG_CONTAINER, 5},
     {"map", TAG_DROP, 0},
     {"math", TAG_DROP, 0},
-    {"menu", TAG_BLOCK | TAG_FURNITURE | TAG_LIST | TAG_CONTAINER, -5},
+    {"menu", TAG_BLOCK | TAG_FURNITURE | TAG_CONTAINER, -5},
     {"meta", TAG_DROP, 0},
     {"meter", TAG_DROP, 0},
     {"nav", TAG_BLOCK | TAG_FURNITURE | TAG_CONTAINER, -5},
     {"noscript", TAG_DROP, 0},
     {"object", TAG_DROP, 0},
-    {"ol", TAG_BLOCK | TAG_LIST | TAG_CONTAINER, -3},
+    {"ol", TAG_BLOCK | TAG_CONTAINER, -3},
     {"optgroup", TAG_DROP, 0},
     {"option", TAG_DROP, 0},
     {"output", TAG_DROP, 0},
@@ -146,7 +145,7 @@ static const tag_info tag_table[] = {
     {"title", TAG_DROP, 0},
     {"tr", TAG_BLOCK, 0},
     {"track", TAG_DROP, 0},
-    {"ul", TAG_BLOCK | TAG_LIST | TAG_CONTAINER, -3},
+    {"ul", TAG_BLOCK | TAG_CONTAINER, -3},
     {"video", TAG_DROP, 0},
 };
 
@@ -1062,7 +1061,6 @@ typedef struct attempt {
     dyad_paragraph *paragraphs;
     size_t paragraph_count;
     uint32_t characters;       /* non-space characters */
-    xmlNode *container;        /* valid while the page is */
 } attempt;
 
 static dyad_status extract_once(const html_decoded *decoded, const char *origin,
@@ -1135,7 +1133,6 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
         container_count = 1;
     }
     if (!top) goto done;
-    result->container = top;
 
     writer.arena = arena;
     writer.scratch = scratch;
@@ -1177,8 +1174,8 @@ done:
     dyad_buffer_free(&writer.paragraph);
     /* facts live in the scratch arena; libxml2 never looks at _private */
     xmlFreeDoc(page);
+    metadata->article_body = NULL; /* it was in the page */
     dyad_arena_free(scratch);
-    result->container = NULL;
     return status;
 }
 
@@ -1197,25 +1194,29 @@ dyad_status html_extract_article(const char *bytes, size_t length, const char *o
     pthread_once(&libxml_once, initialise_libxml);
     if (length > (size_t)INT32_MAX / 4)
         return error_set(error, DYAD_ERR_LIMIT, origin, 0, -1, "HTML page too large");
+    /* the decoded page is needed only while extracting */
+    dyad_arena *work = dyad_arena_new();
     html_decoded decoded;
-    if (html_decode(bytes, length, options ? options->charset : NULL, arena, &decoded) != DYAD_OK)
+    if (!work || html_decode(bytes, length, options ? options->charset : NULL, work, &decoded) !=
+                     DYAD_OK) {
+        dyad_arena_free(work);
         return error_set(error, DYAD_ERR_MEMORY, origin, 0, -1, "out of memory");
-
+    }
     html_metadata metadata;
     memset(&metadata, 0, sizeof metadata);
     attempt strict, relaxed;
     char *time_date = NULL;
     dyad_status status =
         extract_once(&decoded, origin, &metadata, false, arena, &strict, &time_date, error);
-    if (status != DYAD_OK) return status;
     attempt *best = &strict;
-    if (strict.characters < RETRY_BELOW) {
+    if (status == DYAD_OK && strict.characters < RETRY_BELOW) {
         status = extract_once(&decoded, origin, &metadata, true, arena, &relaxed, NULL, error);
-        if (status != DYAD_OK) return status;
         if (relaxed.characters > 2 * strict.characters + 100 ||
             (strict.characters == 0 && relaxed.characters > 0))
             best = &relaxed;
     }
+    dyad_arena_free(work);
+    if (status != DYAD_OK) return status;
     out->title = metadata.title;
     out->date = metadata.date ? metadata.date : time_date;
     out->url = metadata.url;

@@ -270,6 +270,28 @@ static void walk(metadata_state *state, xmlNode *node, bool in_article) {
     }
 }
 
+/* "Talks resume | Example News" → "Talks resume" when the site is
+ * "Example News": <title> usually carries the site's name, og:title not. */
+static const char *strip_site_name(const char *title, const char *site, dyad_arena *arena) {
+    size_t title_length = strlen(title), site_length = strlen(site);
+    if (site_length + 4 > title_length ||
+        strcasecmp(title + title_length - site_length, site) != 0)
+        return title;
+    size_t end = title_length - site_length;
+    while (end && title[end - 1] == ' ') end--;
+    static const char *const separators[] = {"|", "-", "::", ":", "\xE2\x80\x94", "\xE2\x80\x93",
+                                             "\xC2\xB7", "/", NULL};
+    for (size_t i = 0; separators[i]; i++) {
+        size_t n = strlen(separators[i]);
+        if (end > n && strncmp(title + end - n, separators[i], n) == 0) {
+            end -= n;
+            while (end && title[end - 1] == ' ') end--;
+            return end ? arena_strndup(arena, title, end) : title;
+        }
+    }
+    return title;
+}
+
 static bool is_absolute_url(const char *url) {
     return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
 }
@@ -297,6 +319,8 @@ dyad_status html_read_metadata(xmlDoc *page, dyad_arena *arena, html_metadata *o
     out->site = state.og_site ? state.og_site
                 : state.json_ld_site ? state.json_ld_site
                                      : state.application_name;
+    if (out->title && out->title == out->title_element && out->site)
+        out->title = strip_site_name(out->title, out->site, arena);
     for (int rank = 0; rank < DATE_RANKS; rank++)
         if (state.has_date[rank]) {
             out->date = arena_strdup(arena, state.dates[rank]);

@@ -135,6 +135,14 @@ static void metadata_from_meta_tags(void **state) {
     assert_string_equal(article.url, "https://news.example/world/talks-resume");
     /* article:published_time outranks the other date tags */
     assert_string_equal(article.date, "2025-02-03T10:15:00+01:00");
+
+    /* without og:title, the <title> loses the site name it carries */
+    const char plain[] =
+        "<html><head><title>Talks resume after long pause \xE2\x80\x94 Example News</title>"
+        "<meta property='og:site_name' content='Example News'></head><body><p>Negotiators "
+        "returned to the table on Monday after a pause of four months.</p></body></html>";
+    article = extract_ok(arena, plain);
+    assert_string_equal(article.title, "Talks resume after long pause");
     dyad_arena_free(arena);
 }
 
