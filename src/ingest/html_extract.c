@@ -67,7 +67,7 @@ static const tag_info tag_table[] = {
     {"address", TAG_BLOCK, -3},
     {"applet", TAG_DROP, 0},
     {"area", TAG_DROP, 0},
-    {"article", TAG_BLOCK | TAG_CONTAINER, 10},
+    {"article", TAG_BLOCK, 10},
     {"aside", TAG_BLOCK | TAG_FURNITURE | TAG_CONTAINER, -5},
     {"audio", TAG_DROP, 0},
     {"blockquote", TAG_BLOCK, 3},
@@ -110,7 +110,7 @@ static const tag_info tag_table[] = {
     {"legend", TAG_BLOCK, 0},
     {"li", TAG_BLOCK, -3},
     {"link", TAG_DROP, 0},
-    {"main", TAG_BLOCK | TAG_CONTAINER, 5},
+    {"main", TAG_BLOCK, 5},
     {"map", TAG_DROP, 0},
     {"math", TAG_DROP, 0},
     {"menu", TAG_BLOCK | TAG_FURNITURE | TAG_CONTAINER, -5},
@@ -128,7 +128,7 @@ static const tag_info tag_table[] = {
     {"pre", TAG_BLOCK | TAG_PREFORMATTED, 3},
     {"progress", TAG_DROP, 0},
     {"script", TAG_DROP, 0},
-    {"section", TAG_BLOCK | TAG_CONTAINER, 0},
+    {"section", TAG_BLOCK, 0},
     {"select", TAG_DROP, 0},
     {"source", TAG_DROP, 0},
     {"style", TAG_DROP, 0},
@@ -426,9 +426,17 @@ static bool gather_facts(extraction *x, xmlNode *node) {
         }
     }
     if (dom_is(node, "blockquote")) f->quoted_text = f->text;
-    if (dom_is(node, "a") && dom_attribute(node, "href")) {
-        f->link_text = f->text;
-        f->own_link_text = f->own_text;
+    if (dom_is(node, "a")) {
+        const char *href = dom_attribute(node, "href");
+        if (href && href[0] == '#') {
+            /* a link within the page (a heading's anchor, a footnote)
+             * leads nowhere else: it weighs a third (as in readability) */
+            f->link_text = f->text / 3;
+            f->own_link_text = f->own_text / 3;
+        } else if (href) {
+            f->link_text = f->text;
+            f->own_link_text = f->own_text;
+        }
     }
     if (f->tag && (f->tag->flags & TAG_BLOCK) && !(f->tag->flags & TAG_HEADING) &&
         f->own_text >= UNIT_MIN_TEXT) {
@@ -668,6 +676,8 @@ static void clean_container(extraction *x, xmlNode *node, xmlNode *root, bool in
         clean_container(x, node->children, root, quote);
         node_facts *f = facts(node);
         if (f->protected_ || !f->text || mostly_quoted(f) || quote) continue;
+        /* a box with most of the container's prose is the article itself */
+        if ((uint64_t)f->prose * 2 > facts(root)->prose) continue;
         unsigned flags = f->tag ? f->tag->flags : 0;
         double density = link_density(f);
         bool drop = false;
@@ -964,7 +974,8 @@ static void write_node(text_writer *w, const xmlNode *node, bool preformatted) {
         if (!buffer_append_char(&w->paragraph, LINE_MARK)) w->failed = true;
     } else if (!(flags & TAG_BLOCK)) {
         /* links are measured, except in quotations (embedded posts) */
-        bool link = dom_is(node, "a") && dom_attribute(node, "href") && !w->quote_depth;
+        const char *href = dom_is(node, "a") ? dom_attribute(node, "href") : NULL;
+        bool link = href && href[0] != '#' && !w->quote_depth;
         if (link && !buffer_append_char(&w->paragraph, LINK_OPEN)) w->failed = true;
         write_children(w, node->children, preformatted);
         if (link && !buffer_append_char(&w->paragraph, LINK_CLOSE)) w->failed = true;
