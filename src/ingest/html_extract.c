@@ -1190,6 +1190,24 @@ done:
     return status;
 }
 
+/* A page made of a JSON-LD articleBody: its text may hold markup (some
+ * sites put HTML there) or plain lines, which become <br>s. */
+static bool json_ld_page(const char *body, dyad_arena *arena, html_decoded *out) {
+    dyad_buffer page = {0};
+    bool ok = buffer_append_string(&page, "<html><body><div>");
+    for (const char *c = body; *c && ok; c++)
+        ok = *c == '\n' ? buffer_append_string(&page, "<br>") : buffer_append_char(&page, *c);
+    ok = ok && buffer_append_string(&page, "</div></body></html>");
+    memset(out, 0, sizeof *out);
+    if (ok) {
+        out->text = arena_strndup(arena, page.data, page.length);
+        out->length = page.length;
+        out->encoding = "UTF-8";
+    }
+    dyad_buffer_free(&page);
+    return ok && out->text;
+}
+
 /* libxml2 must be initialised once before threads use it; its own lazy
  * initialisation is not safe when the first two calls race. */
 static pthread_once_t libxml_once = PTHREAD_ONCE_INIT;
@@ -1225,6 +1243,21 @@ dyad_status html_extract_article(const char *bytes, size_t length, const char *o
         if (relaxed.characters > 2 * strict.characters + 100 ||
             (strict.characters == 0 && relaxed.characters > 0))
             best = &relaxed;
+    }
+    /* pages rendered by script have little text in their markup, but
+     * often the whole body in JSON-LD: take that when it is longer */
+    attempt structured;
+    if (status == DYAD_OK && best->characters < RETRY_BELOW && metadata.json_ld_body) {
+        uint32_t characters = 0, commas = 0;
+        count_text(metadata.json_ld_body, &characters, &commas);
+        html_decoded synthetic;
+        if (characters > best->characters + 100 &&
+            json_ld_page(metadata.json_ld_body, work, &synthetic)) {
+            html_metadata ignored = metadata;
+            status = extract_once(&synthetic, origin, &ignored, true, arena, &structured, NULL,
+                                  error);
+            if (structured.characters > best->characters) best = &structured;
+        }
     }
     dyad_arena_free(work);
     if (status != DYAD_OK) return status;

@@ -390,6 +390,25 @@ static void article_body_microdata_is_trusted(void **state) {
     dyad_arena_free(arena);
 }
 
+static void script_rendered_page_falls_back_to_json_ld_body(void **state) {
+    (void)state;
+    const char page[] =
+        "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Envoys agree on prisoner swap\", \"articleBody\": \"Envoys from "
+        "both sides agreed on Friday to exchange 40 prisoners each, mediators said.\\n\\n"
+        "The exchange is expected next week &amp; will be observed by the Red Cross.\"}"
+        "</script></head><body><div id='app'><a href='/'>Home</a></div>"
+        "<script>renderApp()</script></body></html>";
+    dyad_arena *arena = dyad_arena_new();
+    html_article article = extract_ok(arena, page);
+    assert_string_equal(article.text,
+                        "Envoys from both sides agreed on Friday to exchange 40 prisoners each, "
+                        "mediators said.\n\nThe exchange is expected next week & will be "
+                        "observed by the Red Cross.");
+    assert_string_equal(article.title, "Envoys agree on prisoner swap");
+    dyad_arena_free(arena);
+}
+
 static void page_without_article_is_an_error(void **state) {
     (void)state;
     const char *pages[] = {
@@ -462,6 +481,7 @@ int main(void) {
         cmocka_unit_test(article_split_by_advertisements_is_joined),
         cmocka_unit_test(copies_tables_links_and_quotes),
         cmocka_unit_test(article_body_microdata_is_trusted),
+        cmocka_unit_test(script_rendered_page_falls_back_to_json_ld_body),
         cmocka_unit_test(page_without_article_is_an_error),
         cmocka_unit_test(shingle_metric),
     };
