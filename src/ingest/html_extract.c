@@ -586,7 +586,8 @@ static xmlNode *choose_container(extraction *x) {
     candidate_entry *entries = arena_alloc(x->scratch, x->candidate_count * sizeof *entries);
     if (!entries) return NULL;
     size_t count = 0;
-    collect_candidates(x->body, entries, &count, x->candidate_count);
+    if (facts(x->body)->candidate) entries[count++] = (candidate_entry){x->body, facts(x->body)};
+    collect_candidates(x->body->children, entries, &count, x->candidate_count);
     for (size_t i = 0; i < count; i++)
         entries[i].facts->score *= 1.0 - link_density(entries[i].facts);
     qsort(entries, count, sizeof *entries, compare_candidates);
@@ -1000,6 +1001,19 @@ static void write_children(text_writer *w, const xmlNode *node, bool preformatte
 
 /* ----------------------------------------------------------- extraction */
 
+/* The first element marked itemprop="articleBody" (schema.org). */
+static xmlNode *find_article_body(xmlNode *node) {
+    static const char *const names[] = {"articleBody", NULL};
+    for (; node; node = node->next) {
+        if (node->type != XML_ELEMENT_NODE) continue;
+        const char *itemprop = dom_attribute(node, "itemprop");
+        if (itemprop && has_class_token(itemprop, names)) return node;
+        xmlNode *found = find_article_body(node->children);
+        if (found) return found;
+    }
+    return NULL;
+}
+
 static void mark_protected(xmlNode *node) {
     for (; node && node->type == XML_ELEMENT_NODE; node = node->parent)
         if (facts(node)) facts(node)->protected_ = true;
@@ -1092,19 +1106,9 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
         status = error_set(error, DYAD_ERR_MEMORY, origin, 0, -1, "out of memory");
         goto done;
     }
-    if (!relaxed) {
-        if (html_read_metadata(page, arena, metadata) != DYAD_OK) {
-            status = error_set(error, DYAD_ERR_MEMORY, origin, 0, -1, "out of memory");
-            goto done;
-        }
-    } else {
-        /* the tree is new: find the articleBody element again */
-        html_metadata again;
-        if (html_read_metadata(page, scratch, &again) != DYAD_OK) {
-            status = error_set(error, DYAD_ERR_MEMORY, origin, 0, -1, "out of memory");
-            goto done;
-        }
-        metadata->article_body = again.article_body;
+    if (!relaxed && html_read_metadata(page, arena, metadata) != DYAD_OK) {
+        status = error_set(error, DYAD_ERR_MEMORY, origin, 0, -1, "out of memory");
+        goto done;
     }
     extraction x;
     memset(&x, 0, sizeof x);
@@ -1119,12 +1123,8 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
 
     drop_non_text(x.body->children);
     if (!gather_facts(&x, x.body)) goto out_of_memory;
-    xmlNode *article_body = metadata->article_body;
-    if (article_body && is_ancestor(x.body, article_body)) {
-        mark_protected(article_body);
-    } else {
-        article_body = NULL;
-    }
+    xmlNode *article_body = find_article_body(x.body->children);
+    if (article_body) mark_protected(article_body);
     prune_furniture(&x, x.body->children, facts(x.body)->prose, false);
     if (!gather_facts(&x, x.body)) goto out_of_memory;
 
@@ -1185,7 +1185,6 @@ done:
     dyad_buffer_free(&writer.paragraph);
     /* facts live in the scratch arena; libxml2 never looks at _private */
     xmlFreeDoc(page);
-    metadata->article_body = NULL; /* it was in the page */
     dyad_arena_free(scratch);
     return status;
 }

@@ -261,8 +261,6 @@ static void walk(metadata_state *state, xmlNode *node, bool in_article) {
                 } else {
                     offer_date(state, DATE_ITEMPROP, dom_text(node, state->arena));
                 }
-            } else if (has_token(itemprop, "articleBody") && !state->out->article_body) {
-                state->out->article_body = node;
             }
         }
         if (in_article) offer_visible_date(state, node);

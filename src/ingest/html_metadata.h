@@ -33,7 +33,6 @@ typedef struct html_metadata {
     const char *url;
     const char *site;
     const char *json_ld_body; /* JSON-LD articleBody, NULL if none */
-    xmlNode *article_body;    /* the first itemprop="articleBody" element, NULL if none */
 } html_metadata;
 
 /* Reads the metadata of a parsed page; strings are copied into arena.
