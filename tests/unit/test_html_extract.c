@@ -14,6 +14,7 @@
 #include "ingest/html_date.h"
 #include "ingest/html_decode.h"
 #include "ingest/html_extract.h"
+#include "util/buffer.h"
 
 static dyad_status extract(dyad_arena *arena, const char *page, size_t length,
                            html_article *out, dyad_error *error) {
@@ -409,6 +410,35 @@ static void script_rendered_page_falls_back_to_json_ld_body(void **state) {
     dyad_arena_free(arena);
 }
 
+/* Shapes found by fuzzing: markup after </html>, an articleBody marker on
+ * markup that is dropped, nesting past libxml2's depth limit. */
+static void odd_markup(void **state) {
+    (void)state;
+    const char *pages[] = {
+        "<html><body><p>Inside the body there is a sentence long enough to count.</p></body>"
+        "</html><div><p>After the end of the page comes another sentence of text.</p></div>"
+        "<frameset></frameset><body><p>And a second body, with text as well, for luck.</p>",
+        "<html><body><noscript itemprop='articleBody'><p>Text for readers without scripts, "
+        "long enough to be a paragraph of its own.</p></noscript><div><p>The visible story "
+        "is here, and it is long enough to be the article, with commas, too.</p></div>"
+        "</body></html>",
+    };
+    dyad_arena *arena = dyad_arena_new();
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        html_article article = extract_ok(arena, pages[i]);
+        assert_true(article.text_length > 40);
+    }
+    dyad_buffer deep = {0};
+    for (int i = 0; i < 5000; i++) buffer_append_string(&deep, "<div><span>");
+    buffer_append_string(&deep, "<p>Deep down, a paragraph.</p>");
+    html_article article;
+    dyad_error error;
+    dyad_status status = extract(arena, deep.data, deep.length, &article, &error);
+    assert_true(status == DYAD_OK || status == DYAD_ERR_FORMAT);
+    dyad_buffer_free(&deep);
+    dyad_arena_free(arena);
+}
+
 static void page_without_article_is_an_error(void **state) {
     (void)state;
     const char *pages[] = {
@@ -482,6 +512,7 @@ int main(void) {
         cmocka_unit_test(copies_tables_links_and_quotes),
         cmocka_unit_test(article_body_microdata_is_trusted),
         cmocka_unit_test(script_rendered_page_falls_back_to_json_ld_body),
+        cmocka_unit_test(odd_markup),
         cmocka_unit_test(page_without_article_is_an_error),
         cmocka_unit_test(shingle_metric),
     };
