@@ -117,6 +117,15 @@ static bool read_line(warc_reader *reader, bool *too_long, dyad_status *status,
     return true;
 }
 
+/* The first bytes of a bad line, fit to quote in a message (controls and
+ * bytes outside ASCII shown as '?'). */
+static void printable_start(const char *line, char *out, size_t size) {
+    size_t n = 0;
+    for (; line[n] && n + 1 < size && n < 32; n++)
+        out[n] = line[n] >= 0x20 && line[n] < 0x7F ? line[n] : '?';
+    out[n] = '\0';
+}
+
 static bool is_version_line(const char *line) {
     return strncmp(line, "WARC/", 5) == 0 && isdigit((unsigned char)line[5]);
 }
@@ -209,7 +218,7 @@ dyad_status warc_reader_next(warc_reader *reader, warc_record *out, dyad_error *
     out->offset = record_offset;
     if (!is_version_line(reader->line.data)) {
         char start[40];
-        snprintf(start, sizeof start, "%.32s", reader->line.data);
+        printable_start(reader->line.data, start, sizeof start);
         error_set(error, DYAD_ERR_FORMAT, reader->path, number, record_offset,
                   "bad WARC record: expected a version line like WARC/1.1, found \"%s\"", start);
         resynchronise(reader);
@@ -242,7 +251,7 @@ dyad_status warc_reader_next(warc_reader *reader, warc_record *out, dyad_error *
         const char *colon = strchr(line, ':');
         if (!colon || colon == line) {
             char start[40];
-            snprintf(start, sizeof start, "%.32s", line);
+            printable_start(line, start, sizeof start);
             error_set(error, DYAD_ERR_FORMAT, reader->path, number, record_offset,
                       "bad WARC record: header line without a field name: \"%s\"", start);
             resynchronise(reader);
