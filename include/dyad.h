@@ -299,7 +299,8 @@ typedef enum dyad_input_format {
     DYAD_FORMAT_AUTO = 0,     /* from the file extension; stdin defaults to JSONL */
     DYAD_FORMAT_JSONL,
     DYAD_FORMAT_TEXT,
-    DYAD_FORMAT_HTML
+    DYAD_FORMAT_HTML,
+    DYAD_FORMAT_WARC          /* web archive: one article per HTML/text response or resource */
 } dyad_input_format;
 
 typedef struct dyad_reader dyad_reader;

@@ -62,8 +62,10 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
                 out->batch.reader.format = DYAD_FORMAT_TEXT;
             else if (strcmp(optarg, "html") == 0)
                 out->batch.reader.format = DYAD_FORMAT_HTML;
+            else if (strcmp(optarg, "warc") == 0)
+                out->batch.reader.format = DYAD_FORMAT_WARC;
             else
-                status = usage_error(usage, "unknown input format '%s' (jsonl, text, html)",
+                status = usage_error(usage, "unknown input format '%s' (jsonl, text, html, warc)",
                                      optarg);
             break;
         case OPTION_DATE:

@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 static const char usage[] =
-    "dyad segment [--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [FILES]";
+    "dyad segment [--input-format jsonl|text|html|warc] [--date YYYY-MM-DD] [-j N] [FILES]";
 
 static dyad_status segment_one(const void *context, dyad_document *document, dyad_buffer *out,
                                dyad_error *error) {

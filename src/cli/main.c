@@ -31,8 +31,9 @@ static void print_help(FILE *to) {
         fprintf(to, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(to,
             "\ninputs: FILES or standard input; .jsonl (one article per line), .html/.htm,\n"
-            "anything else one plain-text article per file (.gz read transparently).\n"
-            "common options: --input-format jsonl|text|html, --date YYYY-MM-DD, -j N,\n"
+            ".warc (one article per HTML page archived), anything else one plain-text\n"
+            "article per file (.gz read transparently).\n"
+            "common options: --input-format jsonl|text|html|warc, --date YYYY-MM-DD, -j N,\n"
             "--data-dir DIR, --quiet.  `dyad COMMAND --help` for more.\n"
             "exit status: 0 all records processed, 1 some record failed, 2 usage error.\n");
 }

@@ -3,13 +3,17 @@
  *
  * JSONL is read line by line, so memory stays bounded by the longest line
  * however large the file; text and HTML files are one article each and are
- * read whole.  Every problem with a record is returned as an error for that
+ * read whole; WARC archives are read record by record (warc_read.h), one
+ * article per HTML or text response, resource or conversion record.  Every problem with a record is returned as an error for that
  * record only, with the file, line and byte offset, and the next call goes
  * on with the following record: a batch never stops at a bad line.
  */
 #include "reader.h"
 #include "document.h"
+#include "html_date.h"
+#include "html_decode.h"
 #include "html_extract.h"
+#include "warc_read.h"
 #include "../util/arena.h"
 #include "../util/buffer.h"
 #include "../util/error.h"
@@ -33,6 +37,7 @@ struct dyad_reader {
     long long offset;         /* bytes consumed so far (JSONL) */
     bool whole_file_done;     /* text/HTML: the one record was returned */
     bool is_stdin;
+    warc_reader *warc;        /* WARC input: created on the first record */
     dyad_buffer buffer;       /* the current line or file */
     size_t chunk_position, chunk_length;
     char chunk[128 * 1024];   /* read-ahead for line splitting */
@@ -52,6 +57,7 @@ dyad_input_format reader_format_from_name(const char *path) {
     if (has_suffix(path, length, ".html") || has_suffix(path, length, ".htm") ||
         has_suffix(path, length, ".xhtml"))
         return DYAD_FORMAT_HTML;
+    if (has_suffix(path, length, ".warc")) return DYAD_FORMAT_WARC;
     return DYAD_FORMAT_TEXT;
 }
 
@@ -101,6 +107,7 @@ dyad_status dyad_reader_open(const char *path, const dyad_reader_options *option
 void dyad_reader_close(dyad_reader *reader) {
     if (!reader) return;
     if (reader->file) gzclose(reader->file);
+    warc_reader_free(reader->warc);
     dyad_buffer_free(&reader->buffer);
     free(reader->path);
     free(reader->default_date);
@@ -110,7 +117,8 @@ void dyad_reader_close(dyad_reader *reader) {
 static bool refill(dyad_reader *reader, dyad_status *status, dyad_error *error);
 
 /* Standard input has no name to go by: look at the first byte that is not
- * white space.  '{' is JSONL, '<' HTML, anything else one text article. */
+ * white space.  '{' is JSONL, '<' HTML, "WARC/" a web archive, anything
+ * else one text article. */
 static void sniff_stdin_format(dyad_reader *reader, dyad_error *error) {
     dyad_status status = DYAD_OK;
     reader->format = DYAD_FORMAT_TEXT;
@@ -125,6 +133,9 @@ static void sniff_stdin_format(dyad_reader *reader, dyad_error *error) {
             continue;
         }
         reader->format = c == '{' ? DYAD_FORMAT_JSONL : c == '<' ? DYAD_FORMAT_HTML : DYAD_FORMAT_TEXT;
+        if (c == 'W' && reader->chunk_length - reader->chunk_position >= 5 &&
+            memcmp(reader->chunk + reader->chunk_position, "WARC/", 5) == 0)
+            reader->format = DYAD_FORMAT_WARC;
         return;
     }
 }
@@ -325,6 +336,54 @@ static bool looks_binary(const char *bytes, size_t length) {
     return sample && odd * 10 > sample;
 }
 
+/* Makes a document from one article's bytes (a whole file, or a WARC
+ * record's payload): HTML goes through the extractor, text is taken as it
+ * is.  line and offset locate the record in errors (0 and -1 for a whole
+ * file).  The date is --date, else the page's own; the caller sets the id. */
+static dyad_status build_article(dyad_reader *reader, dyad_arena *arena, const char *bytes,
+                                 size_t length, bool html, const char *charset, long line,
+                                 long long offset, dyad_document **out, dyad_error *error) {
+    size_t i = 0;
+    while (i < length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' ||
+                          bytes[i] == '\n'))
+        i++;
+    if (i == length)
+        return error_set(error, DYAD_ERR_FORMAT, reader->path, line, offset, "empty article");
+    if (looks_binary(bytes, length))
+        return error_set(error, DYAD_ERR_FORMAT, reader->path, line, offset < 0 ? 0 : offset,
+                         "binary data, not a text article");
+
+    dyad_document *document = arena_calloc(arena, 1, sizeof *document);
+    if (!document) return error_set(error, DYAD_ERR_MEMORY, reader->path, line, -1, "out of memory");
+    document->arena = arena;
+    document->origin = arena_strdup(arena, reader->path);
+    document->origin_line = line > 0 ? line : 1;
+    document->date = arena_strdup(arena, reader->default_date);
+    dyad_status status;
+    if (html) {
+        html_article page;
+        html_extract_options options = {.charset = charset};
+        status = html_extract_article(bytes, length, reader->path, &options, arena, &page, error);
+        if (status != DYAD_OK) {
+            if (error) {
+                error->line = line;
+                if (offset >= 0) error->offset = offset;
+            }
+            return status;
+        }
+        status = document_set_raw_text(document, page.text, page.text_length, -1);
+        document->title = page.title;
+        document->url = page.url;
+        document->source = page.site;
+        if (page.date && !reader->default_date) document->date = page.date;
+    } else {
+        status = document_set_raw_text(document, bytes, length, offset < 0 ? 0 : offset);
+    }
+    if (status != DYAD_OK) return error_set(error, status, reader->path, line, -1, "out of memory");
+    *out = document;
+    return DYAD_OK;
+}
+
 static dyad_status next_whole_file(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
                                    dyad_error *error) {
     if (reader->whole_file_done) return DYAD_END;
@@ -347,41 +406,106 @@ static dyad_status next_whole_file(dyad_reader *reader, dyad_arena *arena, dyad_
             return error_set(error, DYAD_ERR_LIMIT, reader->path, 0, -1,
                              "article larger than %d MiB", READER_MAX_RECORD >> 20);
     }
-    const char *bytes = reader->buffer.data;
-    size_t length = reader->buffer.length;
-    size_t i = 0;
-    while (i < length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' ||
-                          bytes[i] == '\n'))
-        i++;
-    if (i == length) return error_set(error, DYAD_ERR_FORMAT, reader->path, 0, -1, "empty article");
-    if (looks_binary(bytes, length))
-        return error_set(error, DYAD_ERR_FORMAT, reader->path, 0, 0,
-                         "binary data, not a text article");
-
-    dyad_document *document = arena_calloc(arena, 1, sizeof *document);
-    if (!document) return error_set(error, DYAD_ERR_MEMORY, reader->path, 0, -1, "out of memory");
-    document->arena = arena;
-    document->origin = arena_strdup(arena, reader->path);
-    document->origin_line = 1;
+    dyad_document *document;
+    dyad_status status = build_article(reader, arena, reader->buffer.data, reader->buffer.length,
+                                       reader->format == DYAD_FORMAT_HTML, NULL, 0, -1, &document,
+                                       error);
+    if (status != DYAD_OK) return status;
     document->id = reader->is_stdin ? arena_strdup(arena, "stdin")
                                     : reader_id_from_name(arena, reader->path);
-    document->date = arena_strdup(arena, reader->default_date);
-    dyad_status status;
-    if (reader->format == DYAD_FORMAT_HTML) {
-        html_article page;
-        status = html_extract_article(bytes, length, reader->path, arena, &page, error);
-        if (status != DYAD_OK) return status;
-        status = document_set_raw_text(document, page.text, page.text_length, -1);
-        document->title = page.title;
-        document->url = page.url;
-        document->source = page.site;
-        if (page.date && !reader->default_date) document->date = page.date;
-    } else {
-        status = document_set_raw_text(document, bytes, length, 0);
-    }
-    if (status != DYAD_OK) return error_set(error, status, reader->path, 0, -1, "out of memory");
     *out = document;
     return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ WARC */
+
+/* Feeds the WARC reader: first what format sniffing read ahead, then the
+ * (inflated) file. */
+static long warc_source(void *context, char *buffer, size_t size, const char **message) {
+    dyad_reader *reader = context;
+    if (reader->chunk_position < reader->chunk_length) {
+        size_t available = reader->chunk_length - reader->chunk_position;
+        size_t take = available < size ? available : size;
+        memcpy(buffer, reader->chunk + reader->chunk_position, take);
+        reader->chunk_position += take;
+        return (long)take;
+    }
+    int got = gzread(reader->file, buffer, (unsigned)(size < INT32_MAX ? size : INT32_MAX));
+    if (got < 0) {
+        int code = 0;
+        *message = gzerror(reader->file, &code);
+        if (code == Z_ERRNO) *message = strerror(errno);
+    }
+    return got;
+}
+
+/* "<urn:uuid:0c2e...>" → "0c2e..." */
+static const char *id_from_record_id(dyad_arena *arena, const char *record_id) {
+    if (strncasecmp(record_id, "urn:uuid:", 9) == 0) record_id += 9;
+    return arena_strdup(arena, record_id);
+}
+
+static bool is_html_type(const char *content_type) {
+    return content_type_is(content_type, "text/html") ||
+           content_type_is(content_type, "application/xhtml+xml");
+}
+
+static dyad_status next_warc_record(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
+                                    dyad_error *error) {
+    if (!reader->warc) {
+        reader->warc = warc_reader_new(warc_source, reader, reader->path);
+        if (!reader->warc)
+            return error_set(error, DYAD_ERR_MEMORY, reader->path, 0, -1, "out of memory");
+    }
+    for (;;) {
+        warc_record record;
+        dyad_status status = warc_reader_next(reader->warc, &record, error);
+        if (status != DYAD_OK) return status;
+        if (!record.type) continue;
+        const char *payload = record.block, *media_type = record.content_type;
+        size_t payload_length = record.block_length;
+        if (strcasecmp(record.type, "response") == 0) {
+            /* responses also hold DNS answers and other protocols */
+            if (strncmp(record.block, "HTTP/", 5) != 0) continue;
+            http_response response;
+            const char *problem = "";
+            status = http_parse_response(record.block, record.block_length, arena, &response,
+                                         &problem);
+            if (status != DYAD_OK)
+                return error_set(error, status, reader->path, record.number, record.offset,
+                                 "bad WARC record: %s", problem);
+            /* redirects, errors and "not modified" are not articles */
+            if (response.status < 200 || response.status > 299) continue;
+            payload = response.body;
+            payload_length = response.body_length;
+            media_type = response.content_type;
+        } else if (strcasecmp(record.type, "resource") != 0 &&
+                   strcasecmp(record.type, "conversion") != 0) {
+            continue; /* warcinfo, request, metadata, revisit, continuation */
+        }
+        bool html = is_html_type(media_type);
+        if (!html && !content_type_is(media_type, "text/plain")) continue;
+        char charset[64];
+        bool has_charset = html_content_type_charset(media_type, charset, sizeof charset);
+        dyad_document *document;
+        status = build_article(reader, arena, payload, payload_length, html,
+                               has_charset ? charset : NULL, record.number, record.offset,
+                               &document, error);
+        if (status != DYAD_OK) return status;
+        document->id = record.record_id && *record.record_id
+                           ? id_from_record_id(arena, record.record_id)
+                           : arena_printf(arena, "%s-%ld",
+                                          reader->is_stdin ? "stdin"
+                                                           : reader_id_from_name(arena, reader->path),
+                                          record.number);
+        if (record.target_uri && *record.target_uri)
+            document->url = arena_strdup(arena, record.target_uri);
+        char crawl_date[HTML_DATE_SIZE];
+        if (!document->date && record.date && html_date_normalize(record.date, crawl_date))
+            document->date = arena_strdup(arena, crawl_date);
+        *out = document;
+        return DYAD_OK;
+    }
 }
 
 dyad_status dyad_reader_next(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
@@ -390,5 +514,6 @@ dyad_status dyad_reader_next(dyad_reader *reader, dyad_arena *arena, dyad_docume
     error_clear(error);
     if (reader->format == DYAD_FORMAT_AUTO) sniff_stdin_format(reader, error);
     if (reader->format == DYAD_FORMAT_JSONL) return next_json_record(reader, arena, out, error);
+    if (reader->format == DYAD_FORMAT_WARC) return next_warc_record(reader, arena, out, error);
     return next_whole_file(reader, arena, out, error);
 }

@@ -11,7 +11,7 @@
 #include "dyad.h"
 
 /* Format implied by a file name (".jsonl", ".json", ".html", ".htm",
- * anything else text), looking through a trailing ".gz". */
+ * ".warc", anything else text), looking through a trailing ".gz". */
 dyad_input_format reader_format_from_name(const char *path);
 
 /* The file name without directories and extensions ("a/b/x.html.gz" → "x"),
