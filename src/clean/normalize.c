@@ -1,0 +1,100 @@
+/*
+ * normalize.c — see normalize.h.
+ */
+#include "normalize.h"
+#include "../util/error.h"
+#include "../util/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Stream-Safe Text Format: at most 30 non-starters in a row. */
+enum { MAX_COMBINING_RUN = 30 };
+
+/* Windows-1252 characters at 0x80..0x9F, as they appear when such text was
+ * decoded as Latin-1 (0 where 1252 has no character). */
+static const int32_t windows_1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* What a code point becomes: -1 dropped, else the replacement (possibly
+ * itself).  '\n' twice for a paragraph separator is handled by the caller. */
+static int32_t map_codepoint(int32_t codepoint) {
+    if (codepoint == '\n') return '\n';
+    if (codepoint == '\t') return ' ';
+    if (codepoint == '\f' || codepoint == '\v') return '\n';
+    if (codepoint < 0x20 || codepoint == 0x7F) return -1;
+    if (codepoint >= 0x80 && codepoint <= 0x9F) {
+        int32_t mapped = windows_1252[codepoint - 0x80];
+        return mapped ? mapped : -1;
+    }
+    if (codepoint == 0x2028) return '\n';   /* line separator */
+    if (codepoint == 0x00AD) return -1;     /* soft hyphen: invisible unless a line breaks */
+    if (codepoint == 0xFFFD) return codepoint;  /* the readers' mark for bad bytes */
+    const utf8proc_property_t *property = utf8proc_get_property(codepoint);
+    /* zero-width spaces and joiners, BOM, bidi controls, variation selectors */
+    if (property->ignorable) return -1;
+    if (property->category == UTF8PROC_CATEGORY_ZS) return ' ';
+    return codepoint;
+}
+
+dyad_status clean_normalize(const char *text, size_t length, char **out, size_t *out_length,
+                            dyad_error *error) {
+    *out = NULL;
+    *out_length = 0;
+    /* a C1 control (2 bytes) may become a 3-byte character; nothing else
+     * grows, so twice the length is always enough */
+    if (length > (SIZE_MAX - 1) / 2)
+        return error_set(error, DYAD_ERR_LIMIT, NULL, 0, -1, "text too large");
+    char *mapped = malloc(length * 2 + 1);
+    if (!mapped) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, m = 0, combining_run = 0;
+    while (i < length) {
+        int32_t codepoint;
+        size_t step = utf8_decode(s + i, length - i, &codepoint);
+        if (!step) {               /* cannot happen after the readers; be safe */
+            codepoint = 0xFFFD;
+            step = 1;
+        }
+        i += step;
+        if (codepoint == '\r') {
+            /* CR LF and a lone CR are both one line end */
+            if (i < length && s[i] == '\n') continue;
+            codepoint = '\n';
+        }
+        if (codepoint == 0x2029) {
+            mapped[m++] = '\n';
+            mapped[m++] = '\n';
+            combining_run = 0;
+            continue;
+        }
+        int32_t replacement = map_codepoint(codepoint);
+        if (replacement < 0) continue;
+        if (utf8proc_get_property(replacement)->combining_class) {
+            if (++combining_run > MAX_COMBINING_RUN) continue;
+        } else {
+            combining_run = 0;
+        }
+        m += utf8_encode(replacement, mapped + m);
+    }
+    mapped[m] = '\0';
+
+    utf8proc_uint8_t *composed = NULL;
+    utf8proc_ssize_t composed_length =
+        utf8proc_map((const utf8proc_uint8_t *)mapped, (utf8proc_ssize_t)m, &composed,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(mapped);
+    if (composed_length < 0)
+        return error_set(error, composed_length == UTF8PROC_ERROR_NOMEM ? DYAD_ERR_MEMORY
+                                                                        : DYAD_ERR_ENCODING,
+                         NULL, 0, -1, "cannot normalise text: %s",
+                         utf8proc_errmsg(composed_length));
+    *out = (char *)composed;
+    *out_length = (size_t)composed_length;
+    return DYAD_OK;
+}
