@@ -60,6 +60,10 @@ void clean_resources_free(clean_resources *resources) {
     free(resources);
 }
 
+const clean_patterns *clean_resources_patterns(const clean_resources *resources) {
+    return &resources->patterns;
+}
+
 typedef struct clean_line {
     uint32_t start, end;      /* trimmed, in the normalised text */
     uint8_t block_start;      /* follows a blank line, or opens the text */

@@ -49,6 +49,9 @@ typedef struct clean_counts {
 dyad_status clean_resources_load(const char *data_dir, clean_resources **out, dyad_error *error);
 void clean_resources_free(clean_resources *resources);
 
+/* The word lists, for the modules' own tests. */
+const clean_patterns *clean_resources_patterns(const clean_resources *resources);
+
 dyad_status clean_document(const clean_resources *resources, dyad_document *document,
                            dyad_error *error);
 

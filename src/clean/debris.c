@@ -341,6 +341,11 @@ static debris_verdict match_prefix(const clean_patterns *patterns, size_t length
     lexical_skip_spaces(key, end, &after);
     size_t rest = after;
     bool at_end = after >= end;
+    /* "View all posts by Olena Marchenko" is furniture, "All posts by the
+     * ministry were deleted." a sentence: an open phrase takes no sentence */
+    if (patterns->debris_prefixes.open_ended[found] && kind != DEBRIS_CAPTION &&
+        kind != DEBRIS_TIMESTAMP && end && key[end - 1] == '.')
+        return verdict;
     if (!at_end && !patterns->debris_prefixes.open_ended[found]) {
         size_t mark = separator_at(key, end, after);
         if (!mark) return verdict;
