@@ -5,6 +5,7 @@
 #include "../util/error.h"
 #include "../util/utf8.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,18 @@ static int32_t map_codepoint(int32_t codepoint) {
     return codepoint;
 }
 
+/* Code points that NFC leaves alone whatever surrounds them: no
+ * decomposition, no combining class, never the second half of a
+ * composition.  Below U+0300 (ASCII, Latin-1, Latin Extended) and
+ * General Punctuation to Currency Symbols (U+2010..U+20CF: dashes,
+ * quotes, ellipsis, euro): the characters of most news copy, which can then
+ * skip utf8proc's decompose-and-recompose, the costliest step of cleaning.
+ * tests/unit/test_clean.c checks this against utf8proc's own tables. */
+bool normalize_is_nfc_stable(int32_t codepoint) {
+    return codepoint < 0x300 || (codepoint >= 0x2010 && codepoint < 0x20D0) ||
+           codepoint == 0xFFFD;
+}
+
 dyad_status clean_normalize(const char *text, size_t length, char **out, size_t *out_length,
                             dyad_error *error) {
     *out = NULL;
@@ -54,6 +67,7 @@ dyad_status clean_normalize(const char *text, size_t length, char **out, size_t 
     if (!mapped) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, m = 0, combining_run = 0;
+    bool may_need_composition = false;
     while (i < length) {
         int32_t codepoint;
         size_t step = utf8_decode(s + i, length - i, &codepoint);
@@ -80,9 +94,15 @@ dyad_status clean_normalize(const char *text, size_t length, char **out, size_t 
         } else {
             combining_run = 0;
         }
+        if (!normalize_is_nfc_stable(replacement)) may_need_composition = true;
         m += utf8_encode(replacement, mapped + m);
     }
     mapped[m] = '\0';
+    if (!may_need_composition) {
+        *out = mapped;
+        *out_length = m;
+        return DYAD_OK;
+    }
 
     utf8proc_uint8_t *composed = NULL;
     utf8proc_ssize_t composed_length =

@@ -28,4 +28,10 @@
 dyad_status clean_normalize(const char *text, size_t length, char **out, size_t *out_length,
                             dyad_error *error);
 
+/* True for code points NFC leaves unchanged in any context, so text made
+ * only of them needs no composition pass. */
+#include <stdbool.h>
+#include <stdint.h>
+bool normalize_is_nfc_stable(int32_t codepoint);
+
 #endif

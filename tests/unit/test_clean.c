@@ -18,6 +18,8 @@
 #include "clean/heading.h"
 #include "clean/normalize.h"
 
+#include <utf8proc.h>
+
 typedef struct fixture {
     clean_resources *resources;
     dyad_arena *arena;
@@ -426,6 +428,38 @@ static void unicode_and_spaces(void **state) {
     free(out);
 }
 
+/* The NFC fast path is sound: a "stable" code point is its own NFC, has no
+ * combining class, and is never anything but the first piece of another
+ * character's decomposition (so it never composes with what precedes it). */
+static void nfc_fast_path_is_sound(void **state) {
+    (void)state;
+    for (int32_t codepoint = 0; codepoint < 0x30000; codepoint++) {
+        if (codepoint >= 0xD800 && codepoint <= 0xDFFF) continue;
+        utf8proc_int32_t pieces[32];
+        int boundary = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(codepoint, pieces, 32, UTF8PROC_DECOMPOSE,
+                                                     &boundary);
+        assert_true(n >= 1 && n <= 32);
+        for (utf8proc_ssize_t i = 1; i < n; i++)
+            if (normalize_is_nfc_stable(pieces[i])) {
+                fprintf(stderr, "U+%04X composes with U+%04X\n", (unsigned)pieces[i],
+                        (unsigned)pieces[0]);
+                fail();
+            }
+        if (normalize_is_nfc_stable(codepoint)) {
+            /* NFC of the code point alone is itself */
+            utf8proc_uint8_t encoded[8] = {0}, *normal = NULL;
+            utf8proc_ssize_t length = utf8proc_encode_char(codepoint, encoded);
+            utf8proc_ssize_t normal_length =
+                utf8proc_map(encoded, length, &normal, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+            assert_int_equal(normal_length, length);
+            assert_memory_equal(normal, encoded, (size_t)length);
+            free(normal);
+            assert_int_equal(utf8proc_get_property(codepoint)->combining_class, 0);
+        }
+    }
+}
+
 static void paragraph_structure(void **state) {
     fixture *f = *state;
     /* hard-wrapped lines are one paragraph; "U.S." at a line end does not end it */
@@ -540,6 +574,7 @@ int main(void) {
         cmocka_unit_test(headings),
         cmocka_unit_test(repeats_collapse),
         cmocka_unit_test(unicode_and_spaces),
+        cmocka_unit_test(nfc_fast_path_is_sound),
         cmocka_unit_test(paragraph_structure),
         cmocka_unit_test(bad_list_lines_are_reported),
         cmocka_unit_test(rules_one_by_one),
