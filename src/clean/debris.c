@@ -15,6 +15,8 @@ enum {
     MAX_SHARE_LINE = 160,
     MAX_BREADCRUMB_ITEM = 40,
     MAX_LIST_ITEM = 160,
+    MAX_PROMPT_LINE = 200,
+    MAX_ACTION_PROMPT = 60,
 };
 
 /* Length of the separator mark (ASCII or a UTF-8 dash, guillemet, arrow,
@@ -183,7 +185,7 @@ bool debris_is_share_bar(const clean_patterns *patterns, const char *line, size_
 }
 
 bool debris_is_prompt(const clean_patterns *patterns, const char *line, size_t length) {
-    if (length > MAX_FURNITURE_LINE || lexical_has_quotation_mark(line, length)) return false;
+    if (length > MAX_PROMPT_LINE || lexical_has_quotation_mark(line, length)) return false;
     char key[LEXICAL_MAX_KEY];
     size_t key_length = lexical_fold(line, length, key);
     if (!key_length) return false;
@@ -206,9 +208,7 @@ bool debris_is_prompt(const clean_patterns *patterns, const char *line, size_t l
         if (found < 0) continue;
         switch (patterns->prompt_words.kinds[found]) {
         case PROMPT_ACTION:
-            /* "Subscribe ..." opening the line speaks to the reader */
             if (tokens == 1 || (pair && tokens == 2)) opens_with_action = true;
-            topic = true;
             break;
         case PROMPT_TOPIC:
             topic = true;
@@ -217,7 +217,14 @@ bool debris_is_prompt(const clean_patterns *patterns, const char *line, size_t l
             address = true;
         }
     }
-    return topic && (address || opens_with_action);
+    /* "Subscribe to Dyad News for full access": an order, short and
+     * without figures (a sentence about prices is not a prompt) */
+    if (opens_with_action && length <= MAX_ACTION_PROMPT) {
+        bool digit = false;
+        for (size_t i = 0; i < length && !digit; i++) digit = line[i] >= '0' && line[i] <= '9';
+        if (!digit) return true;
+    }
+    return topic && address;
 }
 
 /* Is the word ending at text[end) (with one or two words before it) an

@@ -4,6 +4,8 @@
 #include "heading.h"
 #include "lexical.h"
 
+#include <string.h>
+
 enum {
     MAX_SUBHEADING_BYTES = 120,
     MAX_SUBHEADING_WORDS = 12,
@@ -15,6 +17,22 @@ enum {
 static bool is_opening_quote(int32_t codepoint) {
     return codepoint == '"' || codepoint == '\'' || codepoint == 0x201C || codepoint == 0x2018 ||
            codepoint == 0x00AB;
+}
+
+/* Does a sentence end after `word`, given the word that follows?  "?" and
+ * "!" always end one; a full stop only after a word that is no
+ * abbreviation or initial ("advertiser. All", not "Gen. Hale", "U.S. Envoy",
+ * "Nov. 19"). */
+static bool ends_a_sentence(lexical_word word, lexical_word next) {
+    int32_t initial = lexical_first_codepoint(next.text, next.length);
+    if (!lexical_is_upper(initial) && !is_opening_quote(initial)) return false;
+    char last = word.text[word.length - 1];
+    if (last == '?' || last == '!') return true;
+    if (last != '.') return false;
+    lexical_word bare = lexical_strip_punctuation(word);
+    if (!bare.length || memchr(bare.text, '.', bare.length)) return false;
+    int32_t first = lexical_first_codepoint(bare.text, bare.length);
+    return bare.length > 4 || lexical_is_lower(first);
 }
 
 void heading_measure(const clean_patterns *patterns, const char *text, size_t length,
@@ -33,10 +51,12 @@ void heading_measure(const clean_patterns *patterns, const char *text, size_t le
     shape->all_caps = lexical_is_all_caps(text, length);
 
     size_t position = 0, lower = 0, capitals = 0;
-    lexical_word word, last_word = {0};
+    lexical_word word, last_word = {0}, previous = {0};
     bool first_word = true;
     while (lexical_next_word(text, length, &position, &word)) {
         shape->words++;
+        if (previous.length && ends_a_sentence(previous, word)) shape->two_sentences = true;
+        previous = word;
         lexical_word bare = lexical_strip_punctuation(word);
         if (!bare.length) continue;
         last_word = bare;
@@ -60,7 +80,8 @@ void heading_measure(const clean_patterns *patterns, const char *text, size_t le
 }
 
 bool heading_is_subheading(const heading_shape *shape, size_t length) {
-    if (!shape->starts_well || shape->sentence_end || shape->question || shape->dangling)
+    if (!shape->starts_well || shape->sentence_end || shape->question || shape->dangling ||
+        shape->two_sentences)
         return false;
     if (length > MAX_SUBHEADING_BYTES || !shape->words) return false;
     if (shape->all_caps || shape->title_case) return shape->words <= MAX_SUBHEADING_WORDS;
@@ -68,8 +89,12 @@ bool heading_is_subheading(const heading_shape *shape, size_t length) {
 }
 
 bool heading_is_headline(const heading_shape *shape, size_t length) {
-    if (!shape->starts_well || shape->sentence_end || shape->dangling) return false;
+    if (!shape->starts_well || shape->sentence_end || shape->dangling || shape->two_sentences)
+        return false;
     if (length > MAX_HEADLINE_BYTES || !shape->words || shape->words > MAX_HEADLINE_WORDS)
         return false;
+    /* "Will Talks Resume?" reads as a headline; "Remember the quest to find
+     * a slogan?" as the question that opens a story */
+    if (shape->question) return shape->title_case || shape->all_caps;
     return shape->capitalised || shape->all_caps || shape->title_case;
 }

@@ -26,6 +26,7 @@ typedef struct heading_shape {
     bool question;            /* ends with ? or ! */
     bool dangling;            /* ends on a minor word or a dash: looks cut off */
     bool starts_well;         /* begins with a letter, digit or quotation mark */
+    bool two_sentences;       /* a sentence ends inside it ("... advertiser. All ...") */
 } heading_shape;
 
 void heading_measure(const clean_patterns *patterns, const char *text, size_t length,

@@ -152,7 +152,9 @@ bool lexical_ends_sentence(const char *text, size_t length) {
     for (int guard = 0; length && guard < 4; guard++) {
         size_t start;
         int32_t codepoint = lexical_last_codepoint(text, length, &start);
-        if (codepoint == '.' || codepoint == '!' || codepoint == '?' || codepoint == 0x2026)
+        if (codepoint == '.' || codepoint == '!' || codepoint == '?' || codepoint == 0x2026 ||
+            codepoint == 0x3002 || codepoint == 0xFF01 || codepoint == 0xFF1F ||
+            codepoint == 0xFF0E)   /* 。！？． */
             return true;
         if (!is_closing(codepoint)) return false;
         length = start;

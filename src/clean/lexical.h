@@ -53,8 +53,8 @@ bool lexical_is_digit(int32_t codepoint);
 /* At least two letters and none of them lower case ("NATO", "GAZA CITY"). */
 bool lexical_is_all_caps(const char *text, size_t length);
 
-/* Ends with . ! ? or an ellipsis, possibly followed by closing quotes or
- * brackets: the end of a sentence. */
+/* Ends with . ! ? (or their CJK forms) or an ellipsis, possibly followed
+ * by closing quotes or brackets: the end of a sentence. */
 bool lexical_ends_sentence(const char *text, size_t length);
 
 /* Byte-wise ASCII case-insensitive prefix test: does text start with

@@ -36,8 +36,12 @@ static int32_t map_codepoint(int32_t codepoint) {
     if (codepoint == 0x2028) return '\n';   /* line separator */
     if (codepoint == 0x00AD) return -1;     /* soft hyphen: invisible unless a line breaks */
     if (codepoint == 0xFFFD) return codepoint;  /* the readers' mark for bad bytes */
+    /* joiners and variation selectors shape emoji and some scripts: kept
+     * here, dropped by the caller when they sit against ASCII */
+    if (codepoint == 0x200C || codepoint == 0x200D || (codepoint >= 0xFE00 && codepoint <= 0xFE0F))
+        return codepoint;
     const utf8proc_property_t *property = utf8proc_get_property(codepoint);
-    /* zero-width spaces and joiners, BOM, bidi controls, variation selectors */
+    /* zero-width spaces, word joiners, BOM, bidi controls: invisible */
     if (property->ignorable) return -1;
     if (property->category == UTF8PROC_CATEGORY_ZS) return ' ';
     return codepoint;
@@ -89,6 +93,13 @@ dyad_status clean_normalize(const char *text, size_t length, char **out, size_t 
         }
         int32_t replacement = map_codepoint(codepoint);
         if (replacement < 0) continue;
+        if (replacement == 0x200C || replacement == 0x200D) {
+            /* a joiner between Latin letters ("Kre\u200Dmlin") is scraping
+             * noise; inside an emoji sequence or Persian text it is not */
+            bool ascii_before = m == 0 || (unsigned char)mapped[m - 1] < 0x80;
+            bool ascii_after = i >= length || s[i] < 0x80;
+            if (ascii_before || ascii_after) continue;
+        }
         if (utf8proc_get_property(replacement)->combining_class) {
             if (++combining_run > MAX_COMBINING_RUN) continue;
         } else {

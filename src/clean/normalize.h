@@ -4,7 +4,8 @@
  *
  * Scraped text carries characters that look like nothing but break
  * matching and tokenization: no-break and other odd spaces, zero-width
- * spaces and joiners, soft hyphens, byte-order marks, control characters,
+ * spaces, word joiners and bidi controls, soft hyphens, byte-order marks,
+ * control characters, joiners against ASCII text,
  * Windows line ends, and C1 controls left by text decoded as Latin-1 when
  * it was Windows-1252 (U+0092 for a right quote).  This pass maps them in
  * one linear walk, then composes the result to NFC with utf8proc.

@@ -358,6 +358,19 @@ static void headings(void **state) {
     assert_string_equal(d->title, "Talks End.");
     assert_int_equal(d->paragraphs[0].heading, 1);
 
+    /* questions open stories as often as they head them; two sentences
+     * are never a heading */
+    d = clean_text(f, "Remember the long quest to find a slogan?\n\nIt ended on Friday.", NULL);
+    assert_int_equal(d->paragraphs[0].heading, 0);
+    d = clean_text(f, "Will Talks Resume?\n\nThey ended on Friday.", NULL);
+    assert_int_equal(d->paragraphs[0].heading, 1);
+    d = clean_text(f, "This post was paid for by an advertiser. All opinions are mine\n\n"
+                      "The talks ended.\n\nThe envoys met. They talked\n\nIt ended.", NULL);
+    assert_int_equal(d->paragraphs[0].heading, 0);
+    assert_int_equal(d->paragraphs[2].heading, 0);
+    d = clean_text(f, "Talks End\n\nThe talks ended.\n\nGen. Hale Leaves Moscow\n\nHe left.", NULL);
+    assert_int_equal(d->paragraphs[2].heading, 1);
+
     /* a lone first line is the article, not a headline */
     d = clean_text(f, "Kremlin talks end without a deal", NULL);
     assert_int_equal(d->paragraphs[0].heading, 0);
