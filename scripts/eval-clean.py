@@ -40,8 +40,11 @@ def load_gold():
 
 def segment(dyad, paths):
     result = subprocess.run([dyad, "segment", "--quiet"] + paths, stdout=subprocess.PIPE,
-                            check=False)
-    return [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+                            stderr=subprocess.PIPE, check=False)
+    records = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    if not records and result.returncode:
+        sys.exit(f"eval-clean: {dyad} failed: {result.stderr.decode('utf-8', 'replace')}")
+    return records
 
 
 def normalise(text):

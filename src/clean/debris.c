@@ -5,6 +5,7 @@
 #include "lexical.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Beyond these lengths a line is taken for prose whatever it starts with. */
 enum {
@@ -16,6 +17,7 @@ enum {
     MAX_BREADCRUMB_ITEM = 40,
     MAX_LIST_ITEM = 160,
     MAX_PROMPT_LINE = 200,
+    MAX_OPEN_LABEL = 40,
     MAX_ACTION_PROMPT = 60,
 };
 
@@ -366,8 +368,47 @@ static debris_verdict match_prefix(const clean_patterns *patterns, size_t length
     if (kind == DEBRIS_TIMESTAMP && !looks_like_time_stamp(patterns, key + rest, end - rest))
         return verdict;
     verdict.kind = kind;
-    verdict.label = kind == DEBRIS_RELATED && rest >= end;
+    /* "Related stories", or a short open label such as "More from Dyad
+     * News": the link titles under it go too */
+    verdict.label = kind == DEBRIS_RELATED &&
+                    (rest >= end || (patterns->debris_prefixes.open_ended[found] &&
+                                     length <= MAX_OPEN_LABEL &&
+                                     !lexical_ends_sentence(key, end)));
     return verdict;
+}
+
+/* A line that is only a date or a time: "Nov. 19, 2019 8:03 am ET",
+ * "Tuesday 3 December 2025". */
+static bool is_date_only(const clean_patterns *patterns, const char *key, size_t length) {
+    if (length > MAX_TIMESTAMP_LINE) return false;
+    size_t position = 0, start, token_length, numbers = 0, names = 0;
+    while (next_token(key, length, &position, &start, &token_length)) {
+        if (key[start] == '#') {
+            /* "19th", "3rd" */
+            if (token_length > 1 && phrase_table_find(&patterns->dates, key + start + 1,
+                                                      token_length - 1) < 0 &&
+                !(token_length == 3 && (memcmp(key + start + 1, "st", 2) == 0 ||
+                                        memcmp(key + start + 1, "nd", 2) == 0 ||
+                                        memcmp(key + start + 1, "rd", 2) == 0 ||
+                                        memcmp(key + start + 1, "th", 2) == 0)))
+                return false;
+            numbers++;
+            continue;
+        }
+        int found = phrase_table_find(&patterns->dates, key + start, token_length);
+        if (found < 0) return false;
+        if (patterns->dates.kinds[found] != DATE_CLOCK) names++;
+    }
+    return numbers && names;
+}
+
+/* A line that is one web address. */
+static bool is_bare_address(const char *line, size_t length) {
+    for (size_t i = 0; i < length; i++)
+        if (line[i] == ' ') return false;
+    return lexical_starts_with_word(line, length, "http", 4) ||
+           lexical_starts_with_word(line, length, "https", 5) ||
+           (length > 4 && (line[0] == 'w' || line[0] == 'W') && strncasecmp(line, "www.", 4) == 0);
 }
 
 debris_verdict debris_classify_line(const clean_patterns *patterns, const char *line,
@@ -391,6 +432,14 @@ debris_verdict debris_classify_line(const clean_patterns *patterns, const char *
     }
     verdict = match_prefix(patterns, length, key, key_length);
     if (verdict.kind != DEBRIS_NONE) return verdict;
+    if (is_date_only(patterns, key, key_length)) {
+        verdict.kind = DEBRIS_TIMESTAMP;
+        return verdict;
+    }
+    if (is_bare_address(line, length)) {
+        verdict.kind = DEBRIS_NAVIGATION;
+        return verdict;
+    }
 
     if (debris_is_breadcrumb(patterns, line, length)) verdict.kind = DEBRIS_NAVIGATION;
     else if (debris_is_share_bar(patterns, line, length)) verdict.kind = DEBRIS_SHARE;

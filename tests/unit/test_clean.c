@@ -167,6 +167,11 @@ static void read_more_and_related(void **state) {
     assert_false(contains(d, "frozen assets"));
     assert_false(contains(d, "Baltic states"));
     assert_int_equal(counts.removed[DEBRIS_RELATED], 3);
+    d = clean_text(f, BODY_BEFORE "More from Dyad News\nEU leaders to discuss frozen assets\n"
+                                  "Baltic states step up patrols" BODY_AFTER, &counts);
+    assert_false(contains(d, "frozen assets") || contains(d, "More from"));
+    assert_int_equal(counts.removed[DEBRIS_RELATED], 3);
+    assert_kept(state, "More from the ministry is expected on Friday.");
     assert_kept(state, "Read more carefully, the law bans protests near parliament.");
     assert_kept(state, "Related talks in Geneva made little progress on Monday.");
     assert_kept(state, "More than 40 people were detained, police said.");
@@ -206,6 +211,15 @@ static void adverts_and_stamps(void **state) {
     assert_removed(state, "5 min read", DEBRIS_TIMESTAMP);
     assert_removed(state, "Published 3 December 2025", DEBRIS_TIMESTAMP);
     assert_removed(state, "Tags: United Nations, Security Council", DEBRIS_TAGS);
+    assert_removed(state, "Nov. 19, 2025 8:03 am ET", DEBRIS_TIMESTAMP);
+    assert_removed(state, "Tuesday 3 December 2025", DEBRIS_TIMESTAMP);
+    assert_removed(state, "2 days ago", DEBRIS_TIMESTAMP);
+    assert_removed(state, "https://news.example.org/world/talks-end", DEBRIS_NAVIGATION);
+    assert_removed(state, "1 comment", DEBRIS_COMMENTS);
+    assert_removed(state, "Image 1 of 23", DEBRIS_CAPTION);
+    assert_kept(state, "December 3 was the deadline set by the council.");
+    assert_kept(state, "May 2025 brought new sanctions.");
+    assert_kept(state, "See https://news.example.org for the full text.");
     assert_kept(state, "Advertisement spending rose 4% this year, the agency said.");
     assert_kept(state, "Published figures show growth of 3% in 2025.");
     assert_kept(state, "Updated guidance issued on Dec 3 tells officials to stay home.");
