@@ -13,6 +13,7 @@ enum {
     MAX_COPYRIGHT_LINE = 200,
     MAX_BYLINE = 120,
     MAX_BYLINE_WORDS = 12,
+    MAX_AGENCY_NAME = 64,
 };
 
 bool credits_is_name_list(const clean_patterns *patterns, const char *text, size_t length) {
@@ -165,7 +166,8 @@ credit_verdict credits_classify_line(const clean_patterns *patterns, const char 
     if (body_is_credit(patterns, line + start, end - start)) return CREDIT_LINE;
     size_t bare_end = end;
     while (bare_end > start && line[bare_end - 1] == '.') bare_end--;
-    if (phrase_table_find_text(&patterns->agencies, line + start, bare_end - start) >= 0)
+    if (bare_end - start <= MAX_AGENCY_NAME &&
+        phrase_table_find_text(&patterns->agencies, line + start, bare_end - start) >= 0)
         return dashed || bracketed ? CREDIT_LINE : CREDIT_BARE_AGENCY;
     return CREDIT_NONE;
 }

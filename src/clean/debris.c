@@ -160,11 +160,9 @@ bool debris_is_breadcrumb(const clean_patterns *patterns, const char *line, size
     return items >= 3 && strong >= 2 && !mixed && strong + 1 >= items;
 }
 
-bool debris_is_share_bar(const clean_patterns *patterns, const char *line, size_t length) {
-    if (length > MAX_SHARE_LINE) return false;
-    char key[LEXICAL_MAX_KEY];
-    size_t key_length = lexical_fold(line, length, key);
-    if (!key_length) return false;
+static bool share_bar_key(const clean_patterns *patterns, const char *line, size_t length,
+                          const char *key, size_t key_length) {
+    if (length > MAX_SHARE_LINE || !key_length) return false;
     size_t position = 0, start, token_length, words = 0, known = 0, keys = 0;
     int first_kind = -1, last_kind = -1, before_last_kind = -1;
     while (next_token(key, key_length, &position, &start, &token_length)) {
@@ -186,11 +184,10 @@ bool debris_is_share_bar(const clean_patterns *patterns, const char *line, size_
            (last_kind == SHARE_NETWORK || before_last_kind == SHARE_NETWORK);
 }
 
-bool debris_is_prompt(const clean_patterns *patterns, const char *line, size_t length) {
-    if (length > MAX_PROMPT_LINE || lexical_has_quotation_mark(line, length)) return false;
-    char key[LEXICAL_MAX_KEY];
-    size_t key_length = lexical_fold(line, length, key);
-    if (!key_length) return false;
+static bool prompt_key(const clean_patterns *patterns, const char *line, size_t length,
+                       const char *key, size_t key_length) {
+    if (length > MAX_PROMPT_LINE || !key_length || lexical_has_quotation_mark(line, length))
+        return false;
     bool topic = false, address = false, opens_with_action = false;
     size_t position = 0, start, token_length, tokens = 0;
     size_t previous_start = 0, previous_length = 0;
@@ -227,6 +224,18 @@ bool debris_is_prompt(const clean_patterns *patterns, const char *line, size_t l
         if (!digit) return true;
     }
     return topic && address;
+}
+
+bool debris_is_share_bar(const clean_patterns *patterns, const char *line, size_t length) {
+    char key[LEXICAL_MAX_KEY];
+    size_t key_length = length <= MAX_SHARE_LINE ? lexical_fold(line, length, key) : 0;
+    return share_bar_key(patterns, line, length, key, key_length);
+}
+
+bool debris_is_prompt(const clean_patterns *patterns, const char *line, size_t length) {
+    char key[LEXICAL_MAX_KEY];
+    size_t key_length = length <= MAX_PROMPT_LINE ? lexical_fold(line, length, key) : 0;
+    return prompt_key(patterns, line, length, key, key_length);
 }
 
 /* Is the word ending at text[end) (with one or two words before it) an
@@ -442,18 +451,16 @@ debris_verdict debris_classify_line(const clean_patterns *patterns, const char *
     }
 
     if (debris_is_breadcrumb(patterns, line, length)) verdict.kind = DEBRIS_NAVIGATION;
-    else if (debris_is_share_bar(patterns, line, length)) verdict.kind = DEBRIS_SHARE;
-    else if (debris_is_prompt(patterns, line, length)) verdict.kind = DEBRIS_PROMPT;
+    else if (share_bar_key(patterns, line, length, key, key_length)) verdict.kind = DEBRIS_SHARE;
+    else if (prompt_key(patterns, line, length, key, key_length)) verdict.kind = DEBRIS_PROMPT;
     else if (debris_ends_with_photo_credit(patterns, line, length)) verdict.kind = DEBRIS_CAPTION;
     else {
-        /* a caption tucked after a sentence: "... in Kyiv. Photo: Jane Doe" */
-        size_t from = length > 160 ? length - 160 : 0;
-        for (size_t i = from + 2; i < length; i++) {
-            if (line[i - 1] != ' ' || line[i - 2] != '.') continue;
-            char tail_key[LEXICAL_MAX_KEY];
-            size_t tail_length = lexical_fold(line + i, length - i, tail_key);
-            if (!tail_length) continue;
-            debris_verdict tail = match_prefix(patterns, length - i, tail_key, tail_length);
+        /* a caption tucked after a sentence: "... in Kyiv. Photo: Jane Doe"
+         * (the key keeps the line's full stops and single spaces) */
+        size_t from = key_length > 160 ? key_length - 160 : 0;
+        for (size_t i = from + 2; i < key_length; i++) {
+            if (key[i - 1] != ' ' || key[i - 2] != '.') continue;
+            debris_verdict tail = match_prefix(patterns, key_length - i, key + i, key_length - i);
             if (tail.kind == DEBRIS_CAPTION && !tail.label) {
                 verdict.kind = DEBRIS_CAPTION;
                 break;

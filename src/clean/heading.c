@@ -68,10 +68,12 @@ void heading_measure(const clean_patterns *patterns, const char *text, size_t le
         if (lexical_is_upper(initial)) {
             capitals++;
         } else if (lexical_is_lower(initial)) {
-            if (shape->words == 1 ||
+            /* once one word breaks Title Case the rest need no lookup */
+            if (lower || shape->words == 1 ||
                 phrase_table_find_text(&patterns->minor_words, bare.text, bare.length) < 0)
                 lower++;
         }
+        if (shape->words > MAX_HEADLINE_WORDS) break;   /* too long for any heading */
     }
     shape->title_case = capitals > 0 && lower == 0;
     if (last_word.length && !shape->all_caps && shape->words > 1 &&

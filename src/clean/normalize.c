@@ -73,6 +73,12 @@ dyad_status clean_normalize(const char *text, size_t length, char **out, size_t 
     size_t i = 0, m = 0, combining_run = 0;
     bool may_need_composition = false;
     while (i < length) {
+        /* printable ASCII, most of any article, maps to itself */
+        if (s[i] >= 0x20 && s[i] < 0x7F) {
+            mapped[m++] = (char)s[i++];
+            combining_run = 0;
+            continue;
+        }
         int32_t codepoint;
         size_t step = utf8_decode(s + i, length - i, &codepoint);
         if (!step) {               /* cannot happen after the readers; be safe */

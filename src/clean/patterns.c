@@ -53,7 +53,7 @@ static uint32_t hash_bytes(const char *key, size_t length) {
 }
 
 int phrase_table_find(const phrase_table *table, const char *key, size_t length) {
-    if (!table->count) return -1;
+    if (!table->count || length > table->longest) return -1;
     size_t slot = hash_bytes(key, length) & table->slot_mask;
     for (;;) {
         uint32_t entry = table->slots[slot];
@@ -74,9 +74,9 @@ int phrase_table_find_prefix(const phrase_table *table, const char *key, size_t 
     int best = -1;
     /* entries are a few words long: try every word end among the first dozen */
     int ends = 0;
-    for (size_t i = 0; i < length && ends < 12; i++) {
+    size_t limit = length < table->longest ? length : table->longest;
+    for (size_t i = 0; i < limit && ends < 12; i++) {
         bool word_end = is_key_word_byte(key[i]) && (i + 1 == length || !is_key_word_byte(key[i + 1]));
-        /* a phrase may also end in punctuation of its own ("+ posts") */
         if (!word_end) continue;
         ends++;
         int found = phrase_table_find(table, key, i + 1);
@@ -264,6 +264,7 @@ static dyad_status load_list(const char *path, const list_spec *spec, phrase_tab
                 while (table->slots[slot]) slot = (slot + 1) & table->slot_mask;
                 table->slots[slot] = (uint32_t)i + 1;
                 table->count = i + 1;
+                if (entries[i].length > table->longest) table->longest = entries[i].length;
             }
         }
     }

@@ -29,6 +29,7 @@ typedef struct phrase_table {
     uint8_t *kinds;
     uint8_t *open_ended;      /* prefix entries written with a trailing " *" */
     size_t count;
+    size_t longest;           /* bytes of the longest entry: longer keys cannot match */
     uint32_t *slots;          /* open addressing: entry index + 1, 0 empty */
     size_t slot_mask;
 } phrase_table;
