@@ -4,6 +4,7 @@
 #include "arguments.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,13 +92,23 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
             printf("usage: %s\n", usage);
             status = -1;
             break;
-        case '?':
-            if (optopt)
-                status = usage_error(usage, "option -%c needs a value or is unknown", optopt);
+        case '?': {
+            /* getopt sets optopt to the option that lacks its value (its
+             * letter, or the value of a long option), or to the unknown
+             * letter; 0 for an unknown long option */
+            bool known = optopt == 'j';
+            for (size_t i = 0; !known && optopt && options[i].name; i++)
+                known = options[i].val == optopt;
+            if (known && optopt < 128 && argv[optind - 1][1] != '-')
+                status = usage_error(usage, "option -%c needs a value", optopt);
+            else if (known)
+                status = usage_error(usage, "option %s needs a value", argv[optind - 1]);
+            else if (optopt > 0 && optopt < 128)
+                status = usage_error(usage, "unknown option -%c", optopt);
             else
-                status = usage_error(usage, "unknown option or missing value: %s",
-                                     argv[optind - 1]);
+                status = usage_error(usage, "unknown option %s", argv[optind - 1]);
             break;
+        }
         default:
             if (on_extra) status = on_extra(option, optarg, context);
         }

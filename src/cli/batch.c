@@ -38,6 +38,7 @@ void batch_report(const dyad_error *error) {
 
 static void run_slot(batch_shared *shared, batch_slot *slot) {
     slot->output.length = 0;
+    if (!slot->document) return;   /* a record that could not be read: status says why */
     slot->status = shared->work(shared->context, slot->document, &slot->output, &slot->error);
     if (slot->status != DYAD_OK) slot->output.length = 0; /* nothing half-written */
 }
@@ -142,12 +143,7 @@ int batch_run(const batch_options *options, batch_work_fn work, const void *cont
     for (size_t f = 0; files[f]; f++) {
         dyad_reader *reader = NULL;
         dyad_error error;
-        if (dyad_reader_open(files[f], &options->reader, &reader, &error) != DYAD_OK) {
-            batch_report(&error);
-            totals->failed++;
-            exit_status = 1;
-            continue;
-        }
+        dyad_status open_status = dyad_reader_open(files[f], &options->reader, &reader, &error);
         for (;;) {
             batch_slot *slot = &shared.slots[next_to_fill];
             if (threads > 1) {
@@ -168,19 +164,36 @@ int batch_run(const batch_options *options, batch_work_fn work, const void *cont
                 }
             }
             dyad_document *document = NULL;
-            dyad_status status = dyad_reader_next(reader, slot->arena, &document, &error);
+            dyad_status status = open_status != DYAD_OK
+                                     ? open_status
+                                     : dyad_reader_next(reader, slot->arena, &document, &error);
             if (status == DYAD_END) break;
+            slot->document = document;
+            slot->status = status;
             if (status != DYAD_OK) {
-                if (!options->quiet) batch_report(&error);
-                totals->failed++;
-                exit_status = 1;
-                dyad_arena_reset(slot->arena);
-                if (status == DYAD_ERR_IO) break; /* the file itself is unreadable */
+                /* a record that could not be read still takes its turn in
+                 * the ring, so its message comes out in input order among
+                 * the warnings of the records around it */
+                slot->error = error;
+                if (threads == 1) {
+                    slot->state = SLOT_DONE;
+                    flush_slot(options, slot, totals, &exit_status);
+                } else {
+                    /* queued like the others, since workers take slots in
+                     * ring order; run_slot passes over it */
+                    pthread_mutex_lock(&shared.lock);
+                    slot->state = SLOT_QUEUED;
+                    shared.queued++;
+                    pthread_cond_signal(&shared.work_ready);
+                    pthread_mutex_unlock(&shared.lock);
+                    in_flight++;
+                    next_to_fill = (next_to_fill + 1) % shared.slot_count;
+                }
+                /* an unopenable or unreadable file has nothing more to give */
+                if (status == DYAD_ERR_IO || open_status != DYAD_OK) break;
                 continue;
             }
             totals->bytes_in += (long long)document->raw_length;
-            slot->document = document;
-            slot->status = DYAD_OK;
             memset(&slot->error, 0, sizeof slot->error);
             slot->error.offset = -1;
             if (threads == 1) {

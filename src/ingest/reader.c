@@ -228,9 +228,14 @@ static dyad_status parse_json_record(dyad_reader *reader, dyad_arena *arena,
 
     json_error_t json_error;
     json_t *root = json_loadb(clean, length, JSON_ALLOW_NUL, &json_error);
-    if (!root)
-        return error_set(error, DYAD_ERR_FORMAT, reader->path, line, line_offset + json_error.position,
-                         "bad JSON: %s", json_error.text);
+    if (!root) {
+        /* jansson counts in the mended copy, where a replaced byte takes
+         * three: keep the offset inside the line as read */
+        size_t position = (size_t)json_error.position;
+        if (position > reader->buffer.length) position = reader->buffer.length;
+        return error_set(error, DYAD_ERR_FORMAT, reader->path, line,
+                         line_offset + (long long)position, "bad JSON: %s", json_error.text);
+    }
     dyad_status status = DYAD_OK;
     if (!json_is_object(root)) {
         status = error_set(error, DYAD_ERR_FORMAT, reader->path, line, line_offset,
