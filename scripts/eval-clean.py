@@ -7,12 +7,17 @@
          takes out of it is a candidate false removal: the script counts
          them and, with --list, prints each one with its kind of fate
          (moved to credits, taken as the dateline, or gone) for review.
+  ewt    runs `dyad segment` on the documents of the UD English EWT
+         treebank (../shared/data/ud-english-ewt: web text of every kind,
+         paragraphs as annotated) and counts the paragraphs that do not
+         come out whole: again candidates for false removals.
   pages  runs `dyad segment` on the HTML pages and scores the cleaned text
          against the gold body by word 4-gram shingles (the benchmark's
          metric); with --baseline DYAD, also scores another binary (e.g.
          one built without the cleaning rules) for comparison.
 
 usage: scripts/eval-clean.py gold [--list] [--dyad build/dyad]
+       scripts/eval-clean.py ewt [--list] [--dyad build/dyad]
        scripts/eval-clean.py pages [--baseline OTHER_DYAD] [--dyad build/dyad]
 """
 import argparse
@@ -125,6 +130,64 @@ def evaluate_gold(args):
             print(f"  {key} {fate:6} {line[:160]}")
 
 
+def evaluate_ewt(args):
+    import glob
+    paths = sorted(glob.glob(os.path.join(SHARED, "data", "ud-english-ewt", "*.conllu")))
+    if not paths:
+        sys.exit("eval-clean: ../shared/data/ud-english-ewt not found")
+    documents, paragraph = [], []
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("# newdoc"):
+                if paragraph:
+                    documents[-1].append(" ".join(paragraph))
+                paragraph = []
+                documents.append([])
+            elif line.startswith("# newpar"):
+                if paragraph:
+                    documents[-1].append(" ".join(paragraph))
+                paragraph = []
+            elif line.startswith("# text = "):
+                paragraph.append(line[9:].strip())
+    if paragraph:
+        documents[-1].append(" ".join(paragraph))
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
+        for number, paragraphs in enumerate(documents):
+            f.write(json.dumps({"id": str(number), "text": "\n\n".join(paragraphs)}) + "\n")
+        path = f.name
+    try:
+        cleaned = {r["id"]: r for r in segment(args.dyad, [path])}
+    finally:
+        os.unlink(path)
+    total = removed = credits = datelines = 0
+    listed = []
+    for number, paragraphs in enumerate(documents):
+        record = cleaned[str(number)]
+        text = normalise(record["text"])
+        dateline = (record["dateline"] or {}).get("text") or ""
+        credits += len(record["credits"])
+        datelines += bool(dateline)
+        for paragraph in paragraphs:
+            total += 1
+            paragraph = normalise(paragraph)
+            if paragraph in text:
+                continue
+            if dateline and paragraph.startswith(dateline) and \
+                    paragraph[len(dateline):].strip() in text:
+                continue
+            fate = "credit" if paragraph in " ".join(record["credits"]) else "gone"
+            removed += 1
+            listed.append((fate, paragraph))
+    print(f"documents {len(documents)}")
+    print(f"paragraphs {total}")
+    print(f"paragraphs removed {removed}")
+    print(f"credits {credits}")
+    print(f"datelines {datelines}")
+    if args.list:
+        for fate, paragraph in listed:
+            print(f"  {fate:6} {paragraph[:160]}")
+
+
 def score(records, gold):
     precision = recall = 0.0
     for record in records:
@@ -166,13 +229,15 @@ def evaluate_pages(args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["gold", "pages"])
+    parser.add_argument("what", choices=["gold", "ewt", "pages"])
     parser.add_argument("--dyad", default=os.path.join(HERE, "..", "build", "dyad"))
     parser.add_argument("--baseline")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     if args.what == "gold":
         evaluate_gold(args)
+    elif args.what == "ewt":
+        evaluate_ewt(args)
     else:
         evaluate_pages(args)
 

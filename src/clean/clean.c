@@ -104,12 +104,7 @@ typedef struct cleaner {
 /* ------------------------------------------------------------ 2. lines */
 
 static bool split_lines(cleaner *c) {
-    size_t newlines = 0;
-    for (const char *p = c->text; (p = memchr(p, '\n', c->length - (size_t)(p - c->text)));
-         p++)
-        newlines++;
-    c->lines = arena_alloc(c->arena, (newlines + 1) * sizeof *c->lines);
-    if (!c->lines) return false;
+    size_t capacity = 0;
     bool block_start = true;
     size_t i = 0;
     while (i < c->length) {
@@ -122,6 +117,11 @@ static bool split_lines(cleaner *c) {
         if (a == b) {
             block_start = true;
             continue;
+        }
+        /* blank lines take no room: a text of ten million newlines is cheap */
+        if (c->line_count == capacity) {
+            c->lines = arena_grow(c->arena, c->lines, &capacity, sizeof *c->lines);
+            if (!c->lines) return false;
         }
         clean_line *line = &c->lines[c->line_count++];
         *line = (clean_line){(uint32_t)a, (uint32_t)b, block_start, DEBRIS_NONE, 0, 0};

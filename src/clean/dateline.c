@@ -257,14 +257,22 @@ bool dateline_parse(const clean_patterns *patterns, const char *text, size_t len
     } else if (separator == SEPARATOR_STOP) {
         return false;
     }
-    /* the story must go on after it */
+    /* the story goes on after it, opening like a sentence */
     size_t story = end;
     lexical_skip_spaces(text, length, &story);
     if (story >= length) return false;
     int32_t next = lexical_first_codepoint(text + story, length - story);
-    if (!lexical_is_letter(next) && !lexical_is_digit(next) && next != '"' && next != 0x201C &&
+    if (!lexical_is_upper(next) && !lexical_is_digit(next) && next != '"' && next != 0x201C &&
         next != '\'' && next != 0x2018)
         return false;
+    if (separator == SEPARATOR_COLON) {
+        /* "NEW DELHI: The government ..." but not "FROM: GEORGE W. ..." or
+         * "HOAX: CHURCH = ...": a shouted line is not a story */
+        size_t word_end = story;
+        while (word_end < length && text[word_end] != ' ') word_end++;
+        if (word_end - story > 3 && lexical_is_all_caps(text + story, word_end - story))
+            return false;
+    }
     if (separator == SEPARATOR_DASH && story == end && !(end >= 3 && (unsigned char)text[end - 3] == 0xE2))
         return false;      /* "-" glued to the story */
     match->text_length = end;

@@ -10,15 +10,17 @@
  *     (CNN) — ...
  *
  * Grammar: PLACE {", " PLACE} [", " DATE] [AGENCY] SEPARATOR, where a
- * place is one to four capitalised words, a date is a month and a day
- * (data/clean/dates.txt) in either order with an optional year, an agency
- * is a short name in (brackets) or /slashes/, and the separator is a dash,
- * a colon or, after /AGENCY/, a full stop.  Lower-case places are not
- * places; a single Title Case place ("Ukraine — once ...") needs a date or
- * an agency before it counts, since a sentence can open that way; an
- * ALL-CAPS place may stand alone ("GAZA CITY —") unless it is a label
- * such as "BREAKING:" (data/clean/labels.txt).  An agency with no place
- * must be a known one (data/clean/agencies.txt).
+ * place is one to four capitalised words (with the lower-case particles of
+ * data/clean/place-words.txt: "RIO de JANEIRO"), a date is a month and a
+ * day (data/clean/dates.txt) in either order with an optional year, an
+ * agency is a short name in (brackets) or /slashes/, and the separator is
+ * a dash, a colon or, after /AGENCY/, a full stop.  The story must go on
+ * after it with a capital.  A single Title Case place ("Ukraine — once
+ * ...") needs a date or an agency before it counts, since a sentence can
+ * open that way; an ALL-CAPS place may stand alone ("GAZA CITY —") unless
+ * it is a label such as "BREAKING:" or "FROM:" (data/clean/labels.txt),
+ * and after a colon the story may not shout ("HOAX: CHURCH ...").  An
+ * agency with no place must be a known one (data/clean/agencies.txt).
  */
 #ifndef DYAD_CLEAN_DATELINE_H
 #define DYAD_CLEAN_DATELINE_H

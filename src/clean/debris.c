@@ -106,8 +106,12 @@ bool debris_is_breadcrumb(const clean_patterns *patterns, const char *line, size
         bool double_space = false;
         while (end < length) {
             mark = separator_at(line, length, end);
-            /* a hyphen inside a word ("Middle-East") is not a separator */
-            if (mark == 1 && line[end] == '-' && end > start && line[end - 1] != ' ') mark = 0;
+            /* a colon introduces ("Subject: Re: ..."); a hyphen or slash
+             * inside a word ("Middle-East", "fyi/review") joins */
+            if (mark == 1 && line[end] == ':') mark = 0;
+            if (mark == 1 && (line[end] == '-' || line[end] == '/') && end > start &&
+                line[end - 1] != ' ' && (end + 1 >= length || line[end + 1] != ' '))
+                mark = 0;
             if (mark) break;
             if (line[end] == ' ' && end + 1 < length && line[end + 1] == ' ') {
                 double_space = true;
@@ -169,7 +173,7 @@ static bool share_bar_key(const clean_patterns *patterns, const char *line, size
         words++;
         int found = phrase_table_find(&patterns->share_words, key + start, token_length);
         int kind = found >= 0 ? patterns->share_words.kinds[found] : -1;
-        if (key[start] == '#') kind = SHARE_WORD;   /* share counts: "12 shares" */
+        if (token_length == 1 && key[start] == '#') kind = SHARE_WORD;   /* "12 shares" */
         if (words == 1) first_kind = kind;
         before_last_kind = last_kind;
         last_kind = kind;
@@ -369,6 +373,9 @@ static debris_verdict match_prefix(const clean_patterns *patterns, size_t length
         if (!mark) return verdict;
         rest = after + mark;
         lexical_skip_spaces(key, end, &rest);
+        /* a link title has no full stop: "MUST READ - Do not waste your
+         * time in this store." is a review */
+        if (kind == DEBRIS_RELATED && rest < end && key[end - 1] == '.') return verdict;
     }
     size_t limit = kind == DEBRIS_CAPTION ? MAX_CAPTION_LINE
                    : kind == DEBRIS_TIMESTAMP ? MAX_TIMESTAMP_LINE
@@ -389,7 +396,8 @@ static debris_verdict match_prefix(const clean_patterns *patterns, size_t length
 /* A line that is only a date or a time: "Nov. 19, 2019 8:03 am ET",
  * "Tuesday 3 December 2025". */
 static bool is_date_only(const clean_patterns *patterns, const char *key, size_t length) {
-    if (length > MAX_TIMESTAMP_LINE) return false;
+    if (length > MAX_TIMESTAMP_LINE || key[length - 1] == '?' || key[length - 1] == '!')
+        return false;     /* "September 20, 1888?" is someone asking */
     size_t position = 0, start, token_length, numbers = 0, names = 0;
     while (next_token(key, length, &position, &start, &token_length)) {
         if (key[start] == '#') {
@@ -431,7 +439,18 @@ debris_verdict debris_classify_line(const clean_patterns *patterns, const char *
     /* the whole line is a known phrase ("Advertisement", "Related stories") */
     size_t start = 0, end = key_length;
     trim_marks(key, &start, &end);
-    if (end > start) {
+    /* furniture is written with a capital ("Recommended", "Read more:");
+     * a lower-case "recommended" alone is someone's one-word verdict */
+    size_t first = 0;
+    for (;;) {
+        while (first < length && (line[first] == ' ' || line[first] == '*')) first++;
+        size_t mark = separator_at(line, length, first);
+        if (!mark) break;
+        first += mark;
+    }
+    bool lower_case_line = first < length &&
+                           lexical_is_lower(lexical_first_codepoint(line + first, length - first));
+    if (end > start && !lower_case_line) {
         int found = phrase_table_find(&patterns->debris_lines, key + start, end - start);
         if (found >= 0) {
             verdict.kind = (debris_kind)patterns->debris_lines.kinds[found];
@@ -439,7 +458,7 @@ debris_verdict debris_classify_line(const clean_patterns *patterns, const char *
             return verdict;
         }
     }
-    verdict = match_prefix(patterns, length, key, key_length);
+    if (!lower_case_line) verdict = match_prefix(patterns, length, key, key_length);
     if (verdict.kind != DEBRIS_NONE) return verdict;
     if (is_date_only(patterns, key, key_length)) {
         verdict.kind = DEBRIS_TIMESTAMP;

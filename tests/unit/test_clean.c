@@ -125,6 +125,8 @@ static void breadcrumbs(void **state) {
     assert_kept(state, "Home Secretary Laura Bennett visited the border on Monday.");
     assert_kept(state, "Home  Secretary Laura Bennett said the plan was sound.");
     assert_kept(state, "Exports to Asia > 40% of the total, the ministry said.");
+    assert_kept(state, "Subject: Re: Talks in Geneva");
+    assert_kept(state, "fyi/review/comment");
 }
 
 static void author_boxes(void **state) {
@@ -152,6 +154,7 @@ static void share_lines(void **state) {
     assert_kept(state, "Shares in the state oil company rose 5% on Monday.");
     assert_kept(state, "Follow-up talks are planned for Friday in Geneva.");
     assert_kept(state, "He urged his followers to share the video on Facebook.");
+    assert_kept(state, "like 2day");
     assert_kept(state, "Follow the money, the prosecutor told the court.");
 }
 
@@ -172,6 +175,8 @@ static void read_more_and_related(void **state) {
     assert_false(contains(d, "frozen assets") || contains(d, "More from"));
     assert_int_equal(counts.removed[DEBRIS_RELATED], 3);
     assert_kept(state, "More from the ministry is expected on Friday.");
+    assert_kept(state, "recommended");
+    assert_kept(state, "MUST READ - Do not waste your time in this store.");
     assert_kept(state, "Read more carefully, the law bans protests near parliament.");
     assert_kept(state, "Related talks in Geneva made little progress on Monday.");
     assert_kept(state, "More than 40 people were detained, police said.");
@@ -218,6 +223,7 @@ static void adverts_and_stamps(void **state) {
     assert_removed(state, "1 comment", DEBRIS_COMMENTS);
     assert_removed(state, "Image 1 of 23", DEBRIS_CAPTION);
     assert_kept(state, "December 3 was the deadline set by the council.");
+    assert_kept(state, "September 20, 1888?");
     assert_kept(state, "May 2025 brought new sanctions.");
     assert_kept(state, "See https://news.example.org for the full text.");
     assert_kept(state, "Advertisement spending rose 4% this year, the agency said.");
@@ -322,6 +328,10 @@ static void datelines(void **state) {
         "NATO \xE2\x80\x94 the alliance of 32 members \xE2\x80\x94 met on Tuesday.",
         "Moscow said on Tuesday that the talks were useful.",
         "KYIV, Dec 3 (Reuters)",
+        "HAMSTERS - will a hamster be fine living in the bathroom?",
+        "FROM: GEORGE SMITH 202.456.1414 Dear Sir or Madam,",
+        "MOON LANDING HOAX: CHURCH = TECHNOLOGY & GOVERNMENT",
+        "Subject: Re: The talks in Geneva",
     };
     for (size_t i = 0; i < sizeof not_datelines / sizeof *not_datelines; i++) {
         dyad_document *d = clean_text(f, not_datelines[i], NULL);
