@@ -280,6 +280,11 @@ typedef struct dyad_config {
     const char *data_dir;
     /* Which stages to load: a bitwise OR of DYAD_STAGE_* (0 = all). */
     unsigned stages;
+    /* Dictionary files the user names (`--dict`), NULL-terminated; NULL for
+     * the defaults in data_dir.  Each stage takes the files of its own kinds
+     * (actors: PETRARCH actor, agent and discard files and dyad
+     * dictionaries) and keeps its defaults when none is of its kind. */
+    const char *const *dictionaries;
 } dyad_config;
 
 enum {
