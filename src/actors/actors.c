@@ -29,7 +29,9 @@ typedef enum word_class {
     CLASS_AND,
     CLASS_COMMA,
     CLASS_LOCATIVE,          /* in, at, near, from ... */
-    CLASS_PERSON_PRONOUN,    /* he, she, him */
+    CLASS_DIRECTION,         /* to, towards: before a place, not a seat */
+    CLASS_PERSON_PRONOUN,    /* he, she */
+    CLASS_HIM,               /* him: not the subject of its own clause */
     CLASS_HER,               /* object or possessive */
     CLASS_HIS,
     CLASS_THEY,              /* they, them */
@@ -41,6 +43,10 @@ typedef enum word_class {
     CLASS_SIDES,             /* sides, countries, nations, men, parties ... */
     CLASS_SPEECH,            /* said, says, added ... */
     CLASS_PARTICLE,          /* al, bin, von ... inside names */
+    CLASS_GROUP_NOUN,        /* "the group", "the movement": a named group */
+    CLASS_BODY_NOUN,         /* "the organisation", "the alliance", "the bloc" */
+    CLASS_COUNTRY_NOUN,      /* "the country", "the kingdom" */
+    CLASS_FORMER,            /* former, ex: the role is over */
     CLASS_FUNCTION           /* other closed-class words: never names */
 } word_class;
 
@@ -53,9 +59,10 @@ static const struct {
     {"in", CLASS_LOCATIVE}, {"at", CLASS_LOCATIVE}, {"near", CLASS_LOCATIVE},
     {"outside", CLASS_LOCATIVE}, {"inside", CLASS_LOCATIVE}, {"around", CLASS_LOCATIVE},
     {"across", CLASS_LOCATIVE}, {"throughout", CLASS_LOCATIVE}, {"into", CLASS_LOCATIVE},
-    {"from", CLASS_LOCATIVE}, {"towards", CLASS_LOCATIVE}, {"toward", CLASS_LOCATIVE},
+    {"from", CLASS_DIRECTION},
     {"within", CLASS_LOCATIVE}, {"via", CLASS_LOCATIVE}, {"over", CLASS_LOCATIVE},
-    {"he", CLASS_PERSON_PRONOUN}, {"she", CLASS_PERSON_PRONOUN}, {"him", CLASS_PERSON_PRONOUN},
+    {"to", CLASS_DIRECTION}, {"towards", CLASS_DIRECTION}, {"toward", CLASS_DIRECTION},
+    {"he", CLASS_PERSON_PRONOUN}, {"she", CLASS_PERSON_PRONOUN}, {"him", CLASS_HIM},
     {"her", CLASS_HER}, {"his", CLASS_HIS}, {"they", CLASS_THEY}, {"them", CLASS_THEY},
     {"their", CLASS_THEIR}, {"it", CLASS_IT}, {"its", CLASS_ITS}, {"two", CLASS_TWO},
     {"both", CLASS_BOTH}, {"sides", CLASS_SIDES}, {"countries", CLASS_SIDES},
@@ -71,13 +78,18 @@ static const struct {
     {"de", CLASS_PARTICLE}, {"del", CLASS_PARTICLE}, {"da", CLASS_PARTICLE},
     {"di", CLASS_PARTICLE}, {"du", CLASS_PARTICLE}, {"la", CLASS_PARTICLE},
     {"le", CLASS_PARTICLE}, {"dos", CLASS_PARTICLE}, {"das", CLASS_PARTICLE},
-    {"ter", CLASS_PARTICLE}, {"bin", CLASS_PARTICLE},
+    {"ter", CLASS_PARTICLE},
+    {"group", CLASS_GROUP_NOUN}, {"movement", CLASS_GROUP_NOUN},
+    {"organisation", CLASS_BODY_NOUN}, {"organization", CLASS_BODY_NOUN},
+    {"alliance", CLASS_BODY_NOUN}, {"bloc", CLASS_BODY_NOUN}, {"agency", CLASS_BODY_NOUN},
+    {"country", CLASS_COUNTRY_NOUN}, {"kingdom", CLASS_COUNTRY_NOUN},
+    {"former", CLASS_FORMER}, {"ex", CLASS_FORMER},
     /* words that start sentences capitalised but are never names */
     {"i", CLASS_FUNCTION}, {"we", CLASS_FUNCTION}, {"you", CLASS_FUNCTION},
     {"us", CLASS_FUNCTION}, {"our", CLASS_FUNCTION}, {"this", CLASS_FUNCTION},
     {"that", CLASS_FUNCTION}, {"these", CLASS_FUNCTION}, {"those", CLASS_FUNCTION},
     {"but", CLASS_FUNCTION}, {"or", CLASS_FUNCTION}, {"if", CLASS_FUNCTION},
-    {"on", CLASS_FUNCTION}, {"for", CLASS_FUNCTION}, {"to", CLASS_FUNCTION},
+    {"on", CLASS_FUNCTION}, {"for", CLASS_FUNCTION},
     {"by", CLASS_FUNCTION}, {"with", CLASS_FUNCTION}, {"as", CLASS_FUNCTION},
     {"after", CLASS_FUNCTION}, {"before", CLASS_FUNCTION}, {"when", CLASS_FUNCTION},
     {"while", CLASS_FUNCTION}, {"since", CLASS_FUNCTION}, {"during", CLASS_FUNCTION},
@@ -289,8 +301,10 @@ static word_match match_at(const actor_dictionary *dictionary, const actor_word 
             for (uint16_t w = 0; allowed && w < phrase->word_count; w++)
                 allowed = case_allows(cases[w], words[i + w].shape);
             if (!allowed) continue;
+            /* the best type wins; among equals the phrase loaded last, so
+             * that a later file (a hand-made one, a user's) overrides */
             int rank = phrase->type;
-            if (rank < best_rank) {
+            if (rank <= best_rank) {
                 best_rank = rank;
                 found = (word_match){(int8_t)phrase->type, phrase->word_count, phrase->target};
             }
@@ -334,6 +348,7 @@ typedef struct resolver {
     mention_info *infos;
     size_t mention_count, mention_capacity, info_capacity;
     int32_t next_group;
+    size_t sentence_first_mention;   /* index of the current sentence's first mention */
 } resolver;
 
 static word_class class_of(const resolver *r, const actor_word *word) {
@@ -465,6 +480,13 @@ static void inherit(resolver *r, size_t index, size_t antecedent) {
  * "RUSMIL", "NGO~" + "RUS" → "NGORUS".  An actor that already has a role
  * keeps it ("the Kremlin" spokesman stays RUSGOV), and an international
  * organisation's officials are the organisation (UN officials: IGOUNO). */
+static const char *combine_sector(resolver *r, const char *base, const char *sector_code) {
+    char country[32], sector[32];
+    actor_code_split(r->resources->codes, base, country, sector);
+    if (sector[0]) return base;
+    return arena_printf(r->arena, "%s%s", base, sector_code);
+}
+
 static const char *combine_code(resolver *r, const char *base, const actor_agent *agent) {
     const char *agent_code = actor_dictionary_string(r->dictionary, agent->code);
     if (agent->flags & AGENT_PREFIX) return arena_printf(r->arena, "%s%s", agent_code, base);
@@ -490,6 +512,7 @@ typedef struct run {
     bool has_name;
     bool person_as_base;     /* "Trump administration": the person's state + the body */
     bool free_agent;         /* an agent that is not AGENT_BOUND, or one tagged as a noun */
+    bool former;             /* "former", "ex-": the role is over */
     bool possessive_end;     /* the run ended on "'s" (not part of the span) */
     bool determiner;         /* "the" before it */
     bool locative;           /* "in", "at" ... before it */
@@ -582,6 +605,7 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
         if (match->type == PHRASE_MODIFIER) {
             if (!head_follows(r, words, count, matches, j + match->length)) break;
             if (!started) out->first = j;
+            if (class_of(r, &words[j]) == CLASS_FORMER) out->former = true;
             started = true;
             j += match->length;
             continue;
@@ -607,15 +631,21 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
         }
         if (class == CLASS_OF && out->agent >= 0 && out->base < 0 && out->person < 0 &&
             !out->has_name) {
-            /* "the foreign minister of Ukraine" */
             size_t k = j + 1;
             if (k < count && class_of(r, &words[k]) == CLASS_DETERMINER) k++;
             if (k < count && matches[k].type == PHRASE_ACTOR &&
                 !entry_is_person(r, (int32_t)matches[k].target)) {
+                /* "the foreign minister of Ukraine" */
                 out->base = (int32_t)matches[k].target;
                 out->base_first = k;
                 j = k + matches[k].length;
                 out->last = j - 1;
+            } else if (k < count && matches[k].type == PHRASE_AGENT) {
+                /* "the secretary of the security council": one role */
+                take_agent(r, out, matches[k].target);
+                j = k + matches[k].length;
+                out->last = j - 1;
+                continue;
             }
         }
         break;
@@ -639,6 +669,21 @@ static int32_t find_back(const resolver *r, size_t before, uint32_t sentence, ui
         if (accept(r, k, context)) return (int32_t)k;
     }
     return -1;
+}
+
+/* Like find_back, but prefers the first accepted mention of the closest
+ * earlier sentence that has one: the subject, in news prose. */
+static int32_t find_subject(const resolver *r, size_t before, uint32_t sentence,
+                            uint32_t sentences, accept_fn accept, const void *context) {
+    int32_t found = -1;
+    for (size_t k = before; k-- > 0;) {
+        const dyad_mention *m = &r->mentions[k];
+        if (m->sentence == sentence) continue;
+        if (m->sentence + sentences < sentence) break;
+        if (found >= 0 && m->sentence != r->mentions[found].sentence) break;
+        if (accept(r, k, context)) found = (int32_t)k;
+    }
+    return found;
 }
 
 static bool accept_person(const resolver *r, size_t k, const void *context) {
@@ -668,11 +713,35 @@ static bool accept_organisation(const resolver *r, size_t k, const void *context
             (m->kind == DYAD_ACTOR_GROUP && !r->infos[k].plural));
 }
 
+/* "they": a plural or collective actor — troops, a compound, a group,
+ * an organisation or party. */
 static bool accept_plural(const resolver *r, size_t k, const void *context) {
     (void)context;
     const dyad_mention *m = &r->mentions[k];
-    return (r->infos[k].plural || m->group >= 0) && (m->code || m->sector) &&
-           !r->infos[k].pronoun;
+    bool collective = r->infos[k].plural || m->group >= 0 || m->kind == DYAD_ACTOR_GROUP ||
+                      m->kind == DYAD_ACTOR_ORGANIZATION;
+    return collective && (m->code || m->sector) && !r->infos[k].pronoun;
+}
+
+/* "him": a person, but not the subject of the pronoun's own sentence. */
+typedef struct object_query {
+    uint32_t sentence;
+    size_t subject;          /* index of that sentence's first mention */
+} object_query;
+
+static bool accept_object_person(const resolver *r, size_t k, const void *context) {
+    const object_query *query = context;
+    if (r->mentions[k].sentence == query->sentence && k == query->subject) return false;
+    return accept_person(r, k, NULL);
+}
+
+/* "the group", "the organisation", "the country": a named actor of that
+ * kind, not a role or a pronoun. */
+static bool accept_named_kind(const resolver *r, size_t k, const void *context) {
+    dyad_actor_kind kind = *(const dyad_actor_kind *)context;
+    const dyad_mention *m = &r->mentions[k];
+    return m->kind == kind && m->code && r->infos[k].entry >= 0 && !r->infos[k].plural &&
+           !r->infos[k].pronoun && !r->infos[k].title;
 }
 
 typedef struct title_query {
@@ -763,6 +832,9 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
     const char *code = NULL;
     if (person_code) {
         code = person_code;
+    } else if (base_code && agent && run->former) {
+        /* "Ukraine's former foreign minister": an elite, not the government */
+        code = combine_sector(r, base_code, "ELI");
     } else if (base_code && agent) {
         code = combine_code(r, base_code, agent);
     } else if (base_code && !run->has_name) {
@@ -771,7 +843,7 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
     if (!set_code(r, mention, code, false)) return false;
     if (!code && agent) {
         /* a role with no country: the sector is still known */
-        const char *agent_code = actor_dictionary_string(d, agent->code);
+        const char *agent_code = run->former ? "ELI" : actor_dictionary_string(d, agent->code);
         mention->sector = arena_strndup(r->arena, agent_code, 3);
     }
     if (person) {
@@ -818,8 +890,13 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
                                     &query);
         if (earlier >= 0) inherit(r, index, (size_t)earlier);
     } else if (info->title) {
-        title_query query = {mention->country, mention->sector};
-        int32_t earlier = find_back(r, index, sentence_index, 5, accept_title, &query);
+        title_query query = {mention->country, run->former ? NULL : mention->sector};
+        /* a title opening its sentence is most often the subject of the
+         * sentence before ("... met Trump.  The former rebel commander") */
+        int32_t earlier = index == r->sentence_first_mention
+                              ? find_subject(r, index, sentence_index, 5, accept_title, &query)
+                              : -1;
+        if (earlier < 0) earlier = find_back(r, index, sentence_index, 5, accept_title, &query);
         if (earlier >= 0) {
             inherit(r, index, (size_t)earlier);
             /* the person's own code is better than country + role */
@@ -843,6 +920,20 @@ static bool emit_pronoun(resolver *r, uint32_t sentence_index, const actor_word 
     inherit(r, index, (size_t)antecedent);
     if (r->mentions[antecedent].group >= 0 && plural) mention->group = r->mentions[antecedent].group;
     return true;
+}
+
+/* "Kyiv said (that) it would wait": the mention just before the speech
+ * verb that introduces the pronoun, if `accept` takes it. */
+static int32_t reported_subject(const resolver *r, const actor_word *words, size_t pronoun,
+                                size_t first_mention, accept_fn accept) {
+    size_t k = pronoun;
+    if (k > 0 && strcmp(words[k - 1].folded, "that") == 0) k--;
+    if (k < 2 || class_of(r, &words[k - 1]) != CLASS_SPEECH) return -1;
+    uint32_t subject_end = words[k - 2].end;
+    for (size_t m = r->mention_count; m-- > first_mention;)
+        if (r->mentions[m].end == subject_end)
+            return accept(r, m, NULL) ? (int32_t)m : -1;
+    return -1;
 }
 
 /* "the two sides", "both countries", "the two leaders": the last compound,
@@ -961,6 +1052,7 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         i += match.length;
     }
     size_t first_mention = r->mention_count;
+    r->sentence_first_mention = first_mention;
     int32_t last_possessor = -1;   /* the mention right before a "'s" */
     size_t possessive_word = SIZE_MAX;
     for (size_t i = 0; i < count;) {
@@ -984,30 +1076,59 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
             }
         }
         /* pronouns */
-        if (class == CLASS_PERSON_PRONOUN ||
-            (class == CLASS_HER && !(i + 1 < count && head_follows(r, words, count, matches,
-                                                                   i + 1)))) {
+        bool object_her = class == CLASS_HER &&
+                          !(i + 1 < count && head_follows(r, words, count, matches, i + 1));
+        if (class == CLASS_PERSON_PRONOUN || class == CLASS_HIM || object_her) {
             size_t here = r->mention_count;
-            int32_t antecedent = at_start ? find_subject_person(r, here, sentence_index)
-                                          : find_back(r, here, sentence_index, 2, accept_person,
-                                                      NULL);
+            int32_t antecedent;
+            if (class == CLASS_PERSON_PRONOUN) {
+                antecedent = at_start ? find_subject_person(r, here, sentence_index)
+                                      : find_back(r, here, sentence_index, 2, accept_person, NULL);
+            } else {
+                object_query query = {sentence_index, first_mention};
+                antecedent = find_back(r, here, sentence_index, 2, accept_object_person, &query);
+            }
             if (antecedent >= 0 && !emit_pronoun(r, sentence_index, words, i, antecedent, false))
                 return false;
             i++;
             continue;
         }
-        if (class == CLASS_IT && i + 1 < count && class_of(r, &words[i + 1]) == CLASS_SPEECH) {
-            int32_t antecedent = find_back(r, r->mention_count, sentence_index, 1,
-                                           accept_organisation, NULL);
-            if (antecedent >= 0 && !emit_pronoun(r, sentence_index, words, i, antecedent, false))
-                return false;
+        /* "the group", "the country": a definite description of an actor */
+        if ((class == CLASS_GROUP_NOUN || class == CLASS_BODY_NOUN ||
+             class == CLASS_COUNTRY_NOUN) &&
+            matches[i].type < 0 && i > 0 && strcmp(words[i - 1].folded, "the") == 0 &&
+            !(i + 1 < count && (class_of(r, &words[i + 1]) == CLASS_OF ||
+                                matches[i + 1].type == PHRASE_ACTOR ||
+                                name_candidate(r, &words[i + 1])))) {
+            dyad_actor_kind kind = class == CLASS_GROUP_NOUN  ? DYAD_ACTOR_GROUP
+                                   : class == CLASS_BODY_NOUN ? DYAD_ACTOR_ORGANIZATION
+                                                              : DYAD_ACTOR_STATE;
+            int32_t antecedent = find_back(r, r->mention_count, sentence_index, 3,
+                                           accept_named_kind, &kind);
+            if (antecedent >= 0) {
+                if (!emit_pronoun(r, sentence_index, words, i - 1, antecedent, false)) return false;
+                dyad_mention *made = &r->mentions[r->mention_count - 1];
+                made->end = words[i].end;
+                made->last_token = words[i].last_token;
+                made->text = arena_strndup(r->arena, r->document->text + made->start,
+                                           made->end - made->start);
+                if (!made->text) return false;
+            }
             i++;
             continue;
         }
-        if (class == CLASS_THEY) {
-            int32_t antecedent = find_back(r, r->mention_count, sentence_index, 1, accept_plural,
-                                           NULL);
-            if (antecedent >= 0 && !emit_pronoun(r, sentence_index, words, i, antecedent, true))
+        if (class == CLASS_IT || class == CLASS_THEY) {
+            /* "it" is often no one ("it is unclear"); it is someone when it
+             * says something, when it is the one reported ("Kyiv said it
+             * would wait"), or when the parser calls it a subject */
+            accept_fn accept = class == CLASS_IT ? accept_organisation : accept_plural;
+            int32_t antecedent = reported_subject(r, words, i, first_mention, accept);
+            bool speaks = i + 1 < count && class_of(r, &words[i + 1]) == CLASS_SPEECH;
+            bool subject = words[i].deprel && strncmp(words[i].deprel, "nsubj", 5) == 0;
+            if (antecedent < 0 && (speaks || subject || class == CLASS_THEY))
+                antecedent = find_back(r, r->mention_count, sentence_index, 1, accept, NULL);
+            if (antecedent >= 0 &&
+                !emit_pronoun(r, sentence_index, words, i, antecedent, class == CLASS_THEY))
                 return false;
             i++;
             continue;
@@ -1028,7 +1149,8 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         }
         run run;
         if (!scan_run(r, words, count, matches, start, &run)) {
-            i++;
+            /* a common phrase ("the Red Sea") is skipped whole */
+            i += matches[i].type >= 0 ? matches[i].length : 1;
             continue;
         }
         run.possessor = possessor;
@@ -1036,14 +1158,15 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         size_t before = run.first;
         if (run.determiner) before--;
         run.locative = before > 0 && class_of(r, &words[before - 1]) == CLASS_LOCATIVE;
+        bool directed = before > 0 && class_of(r, &words[before - 1]) == CLASS_DIRECTION;
         bool name_only = run.has_name && run.person < 0 && run.base < 0 && run.agent < 0;
         bool keep = true;
         if (name_only) {
-            /* an unknown name: not a place after "in", and a single
+            /* an unknown name: not a place after "in" or "to", and a single
              * capitalised word opening the sentence only if the article
              * capitalises it elsewhere (or the tagger says PROPN) */
             const actor_word *first_word = &words[run.name_first];
-            if (run.locative) keep = false;
+            if (run.locative || directed) keep = false;
             if (keep && at_start && run.name_first == run.name_last &&
                 (first_word->flags & WORD_FIRST) && !(first_word->flags & WORD_PROPER) &&
                 !capitalised_contains(r, first_word->folded))
