@@ -513,6 +513,7 @@ typedef struct run {
     bool person_as_base;     /* "Trump administration": the person's state + the body */
     bool free_agent;         /* an agent that is not AGENT_BOUND, or one tagged as a noun */
     bool former;             /* "former", "ex-": the role is over */
+    bool possessive_base;    /* "Poland's president": the base owns the role */
     bool possessive_end;     /* the run ended on "'s" (not part of the span) */
     bool determiner;         /* "the" before it */
     bool locative;           /* "in", "at" ... before it */
@@ -574,6 +575,7 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
                 /* "Russia's foreign minister": the run goes on only if a
                  * role or a name follows */
                 if (head_follows(r, words, count, matches, j + 1)) {
+                    out->possessive_base = true;
                     j++;
                     continue;
                 }
@@ -830,7 +832,14 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
     bool plural = head && (head->flags & AGENT_PLURAL);
     info->plural = plural;
     const char *code = NULL;
-    if (person_code) {
+    if (person_code && run->former) {
+        /* "former President Andrzej Duda" on the day he left: the text
+         * knows the role is over even where the dates do not */
+        char country[32], sector[32];
+        actor_code_split(r->resources->codes, person_code, country, sector);
+        code = country[0] && strcmp(sector, "GOV") == 0 ? combine_sector(r, country, "ELI")
+                                                        : person_code;
+    } else if (person_code) {
         code = person_code;
     } else if (base_code && agent && run->former) {
         /* "Ukraine's former foreign minister": an elite, not the government */
@@ -863,7 +872,10 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
         mention->kind = head && (head->flags & AGENT_PERSON) && !plural ? DYAD_ACTOR_PERSON
                         : plural                                         ? DYAD_ACTOR_GROUP
                                                                          : DYAD_ACTOR_ORGANIZATION;
-        info->title = mention->kind == DYAD_ACTOR_PERSON && run->determiner;
+        /* "the president", "the Russian leader", "Poland's president": a
+         * role that stands for a person named before */
+        info->title = mention->kind == DYAD_ACTOR_PERSON &&
+                      (run->determiner || run->possessive_base);
         if (base) info->entry = run->base;
     } else if (base) {
         mention->kind = place ? DYAD_ACTOR_STATE : base->kind;
@@ -920,6 +932,16 @@ static bool emit_pronoun(resolver *r, uint32_t sentence_index, const actor_word 
     inherit(r, index, (size_t)antecedent);
     if (r->mentions[antecedent].group >= 0 && plural) mention->group = r->mentions[antecedent].group;
     return true;
+}
+
+/* The first of the lower-case, unmatched words that end at word i - 1:
+ * how far back "the paramilitary group" may reach for its article. */
+static size_t first_plain(const actor_word *words, const word_match *matches, size_t i) {
+    size_t k = i;
+    while (k > 0 && words[k - 1].shape == SHAPE_LOWER && matches[k - 1].type < 0 &&
+           strcmp(words[k - 1].folded, "the") != 0)
+        k--;
+    return k;
 }
 
 /* "Kyiv said (that) it would wait": the mention just before the speech
@@ -1043,6 +1065,12 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
     for (size_t i = 0; i < count;) {
         word_match match = words[i].flags & WORD_PUNCT ? (word_match){-1, 0, 0}
                                                        : match_at(r->dictionary, words, count, i);
+        if (match.type >= 0 && class_of(r, &words[i]) == CLASS_DETERMINER && i + 1 < count) {
+            /* "the UN General Assembly": a name that starts with "the"
+             * must not cut a longer one that starts after it */
+            word_match next = match_at(r->dictionary, words, count, i + 1);
+            if (next.type >= 0 && next.length >= match.length) match.type = -1;
+        }
         matches[i] = match;
         if (match.type < 0) {
             i++;
@@ -1094,9 +1122,17 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
             continue;
         }
         /* "the group", "the country": a definite description of an actor */
+        size_t article = i;
+        if (class == CLASS_GROUP_NOUN || class == CLASS_BODY_NOUN || class == CLASS_COUNTRY_NOUN) {
+            /* "the group", "the paramilitary group": up to two plain words
+             * between the article and the noun */
+            size_t lowest = first_plain(words, matches, i);
+            if (i - lowest <= 2 && lowest > 0 && strcmp(words[lowest - 1].folded, "the") == 0)
+                article = lowest - 1;
+        }
         if ((class == CLASS_GROUP_NOUN || class == CLASS_BODY_NOUN ||
              class == CLASS_COUNTRY_NOUN) &&
-            matches[i].type < 0 && i > 0 && strcmp(words[i - 1].folded, "the") == 0 &&
+            matches[i].type < 0 && article < i && strcmp(words[article].folded, "the") == 0 &&
             !(i + 1 < count && (class_of(r, &words[i + 1]) == CLASS_OF ||
                                 matches[i + 1].type == PHRASE_ACTOR ||
                                 name_candidate(r, &words[i + 1])))) {
@@ -1106,7 +1142,8 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
             int32_t antecedent = find_back(r, r->mention_count, sentence_index, 3,
                                            accept_named_kind, &kind);
             if (antecedent >= 0) {
-                if (!emit_pronoun(r, sentence_index, words, i - 1, antecedent, false)) return false;
+                if (!emit_pronoun(r, sentence_index, words, article, antecedent, false))
+                    return false;
                 dyad_mention *made = &r->mentions[r->mention_count - 1];
                 made->end = words[i].end;
                 made->last_token = words[i].last_token;
