@@ -140,7 +140,9 @@ size_t actor_fold_word(const char *text, size_t length, char *out) {
         utf8proc_int32_t decomposed[8];
         utf8proc_ssize_t count = utf8proc_decompose_char(
             codepoint, decomposed, 8,
-            UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, NULL);
+            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_STRIPMARK |
+                UTF8PROC_IGNORE,
+            NULL);
         if (count < 0 || count > 8) return 0;
         for (utf8proc_ssize_t k = 0; k < count; k++) {
             if (decomposed[k] == '.') continue;

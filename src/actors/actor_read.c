@@ -63,7 +63,14 @@ static bool next_line(line_reader *reader, const char *comment_chars, line_view 
             length -= (size_t)(close + 3 - start);
             start = close + 3;
         }
-        if (length >= 2 && start[0] == '<' && start[1] == '!') continue;
+        if (length >= 2 && start[0] == '<' && start[1] == '!') {
+            /* a comment line; one that opens a comment and does not close
+             * it starts a comment block */
+            const char *open_mark = find_bytes(start, length, "<!--");
+            if (open_mark && !find_bytes(open_mark, length - (size_t)(open_mark - start), "-->"))
+                reader->in_comment = true;
+            continue;
+        }
         /* an XML comment inside the line, or opening one that goes on */
         const char *open = find_bytes(start, length, "<!--");
         if (open) {

@@ -96,13 +96,13 @@ static actor_word *add_word(word_builder *builder, uint32_t start, uint32_t end,
 }
 
 static bool ends_with_possessive(const char *text, size_t length, size_t *suffix) {
-    if (length > 2 && (text[length - 1] == 's' || text[length - 1] == 'S') &&
+    if (length >= 2 && (text[length - 1] == 's' || text[length - 1] == 'S') &&
         text[length - 2] == '\'') {
         *suffix = 2;
         return true;
     }
     /* ’s: E2 80 99 then s */
-    if (length > 4 && (text[length - 1] == 's' || text[length - 1] == 'S') &&
+    if (length >= 4 && (text[length - 1] == 's' || text[length - 1] == 'S') &&
         (unsigned char)text[length - 4] == 0xE2 && (unsigned char)text[length - 3] == 0x80 &&
         (unsigned char)text[length - 2] == 0x99) {
         *suffix = 4;

@@ -900,7 +900,11 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
         name_query query = {info->last_name, info->name_words};
         int32_t earlier = find_back(r, index, sentence_index, UINT32_MAX, accept_longer_name,
                                     &query);
-        if (earlier >= 0) inherit(r, index, (size_t)earlier);
+        if (earlier >= 0) {
+            /* "Vashchuk" after "Olena Vashchuk": the full name is the name */
+            inherit(r, index, (size_t)earlier);
+            if (r->mentions[earlier].name) mention->name = r->mentions[earlier].name;
+        }
     } else if (info->title) {
         title_query query = {mention->country, run->former ? NULL : mention->sector};
         /* a title opening its sentence is most often the subject of the
@@ -1042,8 +1046,13 @@ static void link_sentence(resolver *r, size_t first_mention, const actor_word *w
         }
         if (linked) {
             if (is_and) {
-                /* an "and" closes the chain: "Britain, France and Germany" */
-                int32_t group = r->next_group++;
+                /* an "and" closes the chain: "Britain, France and Germany";
+                 * a "the two sides" later in the sentence may already have
+                 * grouped its members */
+                int32_t group = -1;
+                for (size_t m = chain_start; m <= k + 1; m++)
+                    if (r->mentions[m].group >= 0) group = r->mentions[m].group;
+                if (group < 0) group = r->next_group++;
                 for (size_t m = chain_start; m <= k + 1; m++) r->mentions[m].group = group;
                 chain_start = k + 2;
                 k++;
@@ -1092,12 +1101,16 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
             class == CLASS_BOTH) {
             size_t noun = class == CLASS_BOTH ? i + 1 : i + 2;
             bool sides = noun < count && class_of(r, &words[noun]) == CLASS_SIDES;
-            bool leaders = noun < count && matches[noun].type == PHRASE_AGENT &&
-                           (actor_dictionary_agent(r->dictionary, matches[noun].target)->flags &
-                            AGENT_PLURAL);
-            if (sides || leaders) {
-                size_t last = noun + (leaders ? matches[noun].length - 1 : 0);
-                bool persons = leaders || strcmp(words[noun].folded, "men") == 0;
+            unsigned agent_flags = noun < count && matches[noun].type == PHRASE_AGENT
+                                       ? actor_dictionary_agent(r->dictionary,
+                                                                matches[noun].target)->flags
+                                       : 0;
+            bool roles = !sides && (agent_flags & AGENT_PLURAL);
+            if (sides || roles) {
+                /* "the two leaders" are persons, "the two sides" anyone */
+                size_t last = noun + (roles ? matches[noun].length - 1 : 0);
+                bool persons = (roles && (agent_flags & AGENT_PERSON)) ||
+                               strcmp(words[noun].folded, "men") == 0;
                 if (!plural_reference(r, sentence_index, words, i, last, persons)) return false;
                 i = last + 1;
                 continue;
