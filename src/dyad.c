@@ -74,6 +74,12 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     return DYAD_OK;
 }
 
+size_t dyad_resources_warnings(const dyad_resources *resources, const dyad_error **warnings) {
+    *warnings = NULL;
+    return resources && resources->actors ? actors_resources_warnings(resources->actors, warnings)
+                                          : 0;
+}
+
 void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
     clean_resources_free(resources->clean);

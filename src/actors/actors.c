@@ -116,6 +116,7 @@ static const struct {
 };
 
 struct actors_resources {
+    actor_load_report warnings;   /* bad lines of the field's files, when no report was given */
     actor_dictionary *dictionary;
     actor_code_table *codes;
     uint8_t *word_classes;   /* by word id */
@@ -189,6 +190,8 @@ dyad_status actors_resources_load(const char *data_dir, const char *const *files
     *out = NULL;
     actors_resources *resources = calloc(1, sizeof *resources);
     if (!resources) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    actor_load_report_init(&resources->warnings, 1000);
+    if (!report) report = &resources->warnings;
     dyad_status status = DYAD_OK;
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/actors/codes.tsv", data_dir ? data_dir : ".");
@@ -243,8 +246,14 @@ dyad_status actors_resources_load(const char *data_dir, const char *const *files
     return DYAD_OK;
 }
 
+size_t actors_resources_warnings(const actors_resources *resources, const dyad_error **warnings) {
+    *warnings = resources->warnings.messages;
+    return resources->warnings.message_count;
+}
+
 void actors_resources_free(actors_resources *resources) {
     if (!resources) return;
+    actor_load_report_free(&resources->warnings);
     actor_dictionary_free(resources->dictionary);
     actor_code_table_free(resources->codes);
     free(resources->word_classes);

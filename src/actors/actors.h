@@ -42,13 +42,18 @@ typedef struct actors_resources actors_resources;
 /* Loads data_dir/actors/codes.tsv and the dictionaries: `files`
  * (NULL-terminated, may be NULL) when it names any actor, agent, discard
  * or dyad dictionary — other stages' files (verbs, issues) are skipped —
- * and otherwise every .txt file of data_dir/actors/ in name order.  report: NULL
- * makes any bad line an error; given, bad lines of the named files are
- * counted there and loading goes on (our own files must still be clean). */
+ * and otherwise every .txt file of data_dir/actors/ in name order.  A bad
+ * line in one of our own files is an error; bad lines of the field's files
+ * are reported (in `report` when given, else kept for
+ * actors_resources_warnings) and left out. */
 dyad_status actors_resources_load(const char *data_dir, const char *const *files,
                                   actor_load_report *report, actors_resources **out,
                                   dyad_error *error);
 void actors_resources_free(actors_resources *resources);
+
+/* The bad lines of the field's files met while loading without a report
+ * (see dyad_resources_warnings); the count is returned. */
+size_t actors_resources_warnings(const actors_resources *resources, const dyad_error **warnings);
 
 const actor_dictionary *actors_resources_dictionary(const actors_resources *resources);
 const actor_code_table *actors_resources_codes(const actors_resources *resources);

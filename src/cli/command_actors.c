@@ -271,6 +271,10 @@ int command_actors(int argc, char **argv) {
         free(options.dictionaries);
         return 1;
     }
+    const dyad_error *warnings;
+    size_t warning_count = dyad_resources_warnings(resources, &warnings);
+    for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
+        batch_report(&warnings[i]);
     int exit_status;
     if (options.unknown) {
         exit_status = list_unknown(&arguments, resources, options.top);
@@ -316,6 +320,10 @@ int command_eval_actors(int argc, char **argv) {
         free(options.dictionaries);
         return 1;
     }
+    const dyad_error *warnings;
+    size_t warning_count = dyad_resources_warnings(resources, &warnings);
+    for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
+        batch_report(&warnings[i]);
     actor_eval_result result;
     dyad_buffer report = {NULL, 0, 0};
     dyad_status eval_status = actor_eval_file(resources, 0, options.gold, &result,
