@@ -157,6 +157,75 @@ size_t actor_fold_word(const char *text, size_t length, char *out) {
     return written;
 }
 
+size_t actor_fold_shape(const char *text, size_t length, char *out, actor_word_shape *shape) {
+    size_t written = 0, upper = 0, lower = 0;
+    bool first_upper = false, first_seen = false, too_long = false;
+    size_t i = 0;
+    while (i < length) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            i++;
+            bool is_upper = c >= 'A' && c <= 'Z', is_lower = c >= 'a' && c <= 'z';
+            if (!first_seen && (is_upper || is_lower)) {
+                first_seen = true;
+                first_upper = is_upper;
+            }
+            upper += is_upper;
+            lower += is_lower;
+            if (c == '.') continue;
+            if (written >= ACTOR_WORD_MAX) {
+                too_long = true;
+                continue;
+            }
+            out[written++] = is_upper ? (char)(c + ('a' - 'A')) : (char)c;
+            continue;
+        }
+        int32_t codepoint;
+        size_t size = utf8_decode((const unsigned char *)text + i, length - i, &codepoint);
+        if (size == 0) {
+            too_long = true;
+            break;
+        }
+        i += size;
+        bool is_upper = utf8proc_isupper(codepoint) != 0;
+        bool is_lower = utf8proc_islower(codepoint) != 0;
+        if (!first_seen && (is_upper || is_lower)) {
+            first_seen = true;
+            first_upper = is_upper;
+        }
+        upper += is_upper;
+        lower += is_lower;
+        utf8proc_int32_t decomposed[8];
+        utf8proc_ssize_t count = utf8proc_decompose_char(
+            codepoint, decomposed, 8,
+            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_STRIPMARK |
+                UTF8PROC_IGNORE,
+            NULL);
+        if (count < 0 || count > 8) {
+            too_long = true;
+            continue;
+        }
+        for (utf8proc_ssize_t k = 0; k < count; k++) {
+            if (decomposed[k] == '.') continue;
+            char encoded[4];
+            size_t encoded_size = utf8_encode(decomposed[k], encoded);
+            if (written + encoded_size > ACTOR_WORD_MAX) {
+                too_long = true;
+                break;
+            }
+            memcpy(out + written, encoded, encoded_size);
+            written += encoded_size;
+        }
+    }
+    *shape = !first_seen    ? SHAPE_OTHER
+             : lower == 0   ? (upper >= 2 ? SHAPE_UPPER : SHAPE_CAPITALISED)
+             : first_upper ? SHAPE_CAPITALISED
+                            : SHAPE_LOWER;
+    if (too_long) written = 0;
+    out[written] = '\0';
+    return written;
+}
+
 actor_word_shape actor_word_shape_of(const char *text, size_t length) {
     size_t upper = 0, lower = 0;
     bool first_upper = false, first_seen = false;

@@ -206,6 +206,10 @@ size_t actor_fold_word(const char *text, size_t length, char *out);
 /* The shape of a word as written. */
 actor_word_shape actor_word_shape_of(const char *text, size_t length);
 
+/* actor_fold_word and actor_word_shape_of in one pass (the resolver's
+ * hot path: every word of every sentence). */
+size_t actor_fold_shape(const char *text, size_t length, char *out, actor_word_shape *shape);
+
 /* The id of a folded word, or -1 if no phrase uses it. */
 int32_t actor_dictionary_word(const actor_dictionary *dictionary, const char *folded,
                               size_t length);

@@ -16,6 +16,10 @@ typedef struct word_builder {
     dyad_arena *arena;
     actor_word *words;
     size_t count, capacity;
+    /* folded forms of the sentence, back to back: one allocation per
+     * sentence instead of one per word */
+    char *folds;
+    size_t folds_used, folds_size;
 } word_builder;
 
 /* A letter or digit anywhere in the bytes (Unicode categories L and N). */
@@ -58,8 +62,12 @@ static bool is_initialism(const char *text, size_t length) {
 static bool refold(word_builder *builder, actor_word *word) {
     const char *text = builder->document->text + word->start;
     size_t length = word->end - word->start;
-    char folded[ACTOR_WORD_MAX + 1];
-    size_t folded_length = actor_fold_word(text, length, folded);
+    bool in_buffer = builder->folds_used + ACTOR_WORD_MAX + 1 <= builder->folds_size;
+    char *folded = in_buffer ? builder->folds + builder->folds_used
+                             : arena_alloc(builder->arena, ACTOR_WORD_MAX + 1);
+    if (!folded) return false;
+    actor_word_shape shape;
+    size_t folded_length = actor_fold_shape(text, length, folded, &shape);
     if (folded_length == 0) {
         /* punctuation folds to itself so that "," can be matched */
         if (length > ACTOR_WORD_MAX) length = ACTOR_WORD_MAX;
@@ -67,11 +75,10 @@ static bool refold(word_builder *builder, actor_word *word) {
         folded[length] = '\0';
         folded_length = length;
     }
-    char *copy = arena_strndup(builder->arena, folded, folded_length);
-    if (!copy) return false;
-    word->folded = copy;
+    if (in_buffer) builder->folds_used += folded_length + 1;
+    word->folded = folded;
     word->id = actor_dictionary_word(builder->dictionary, folded, folded_length);
-    word->shape = (uint8_t)actor_word_shape_of(text, length);
+    word->shape = (uint8_t)shape;
     return true;
 }
 
@@ -200,8 +207,17 @@ static unsigned tag_flags(const dyad_token *token) {
 
 bool actor_words_build(const actor_dictionary *dictionary, const dyad_document *document,
                        const dyad_sentence *sentence, actor_word **out, size_t *count) {
-    word_builder builder = {dictionary, document, document->arena, NULL, 0, 0};
+    word_builder builder = {dictionary, document, document->arena, NULL, 0, 0, NULL, 0, 0};
     const char *base = document->text;
+    /* a folded word is at most three times as long as the word (case
+     * folding can expand), plus its NUL; the headroom lets a fold write in
+     * place before its length is known */
+    builder.folds_size = (size_t)(sentence->end - sentence->start) * 4 + ACTOR_WORD_MAX + 64;
+    builder.folds = arena_alloc(document->arena, builder.folds_size);
+    if (!builder.folds) return false;
+    builder.capacity = sentence->token_count + 8;
+    builder.words = arena_alloc(document->arena, builder.capacity * sizeof *builder.words);
+    if (!builder.words) return false;
     for (uint32_t t = 0; t < sentence->token_count; t++) {
         const dyad_token *token = &sentence->tokens[t];
         const char *text = base + token->start;

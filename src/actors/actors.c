@@ -337,6 +337,21 @@ typedef struct mention_info {
     uint8_t subject;         /* first mention of its sentence, or parsed nsubj */
 } mention_info;
 
+/* Names seen so far in the article, for "Putin" after "Vladimir Putin":
+ * an open addressing table from a 64-bit key (a person entry, or the hash
+ * of a folded last name) to the mention that introduced it, so that each
+ * lookup is one probe whatever the article's length. */
+typedef struct recall_slot {
+    uint64_t key;            /* 0: empty */
+    int32_t mention;
+    uint8_t words;
+} recall_slot;
+
+typedef struct recall_table {
+    recall_slot *slots;
+    size_t count, size;      /* size: a power of two */
+} recall_table;
+
 typedef struct sentence_view {
     actor_word *words;
     size_t count;
@@ -358,6 +373,8 @@ typedef struct resolver {
     size_t mention_count, mention_capacity, info_capacity;
     int32_t next_group;
     size_t sentence_first_mention;   /* index of the current sentence's first mention */
+    recall_table persons;    /* person entry → first mention naming them */
+    recall_table names;      /* last name → longest name ending with it */
 } resolver;
 
 static word_class class_of(const resolver *r, const actor_word *word) {
@@ -769,21 +786,54 @@ static bool accept_title(const resolver *r, size_t k, const void *context) {
     return r->infos[k].name_words > 0 || r->infos[k].person_entry >= 0;
 }
 
-static bool accept_same_person(const resolver *r, size_t k, const void *context) {
-    return r->infos[k].person_entry == *(const int32_t *)context &&
-           r->infos[k].name_words > 0;
+static uint64_t recall_key_text(const char *text) {
+    uint64_t hash = 1469598103934665603ULL;
+    for (; *text; text++) {
+        hash ^= (unsigned char)*text;
+        hash *= 1099511628211ULL;
+    }
+    return hash | 1;
 }
 
-typedef struct name_query {
-    const char *last_name;
-    uint8_t words;
-} name_query;
+static recall_slot *recall_find(const recall_table *table, uint64_t key) {
+    if (!table->size) return NULL;
+    size_t mask = table->size - 1;
+    for (size_t slot = (size_t)(key ^ (key >> 29)) & mask; table->slots[slot].key;
+         slot = (slot + 1) & mask)
+        if (table->slots[slot].key == key) return &table->slots[slot];
+    return NULL;
+}
 
-static bool accept_longer_name(const resolver *r, size_t k, const void *context) {
-    const name_query *query = context;
-    const mention_info *info = &r->infos[k];
-    return info->last_name && info->name_words >= query->words &&
-           strcmp(info->last_name, query->last_name) == 0;
+static bool recall_put(resolver *r, recall_table *table, uint64_t key, int32_t mention,
+                       uint8_t words) {
+    recall_slot *found = recall_find(table, key);
+    if (found) {
+        /* keep the longest name; among equals the first */
+        if (words > found->words) {
+            found->mention = mention;
+            found->words = words;
+        }
+        return true;
+    }
+    if ((table->count + 1) * 2 > table->size) {
+        size_t size = table->size ? table->size * 2 : 64;
+        recall_slot *slots = arena_calloc(r->arena, size, sizeof *slots);
+        if (!slots) return false;
+        for (size_t i = 0; i < table->size; i++) {
+            if (!table->slots[i].key) continue;
+            size_t slot = (size_t)(table->slots[i].key ^ (table->slots[i].key >> 29)) & (size - 1);
+            while (slots[slot].key) slot = (slot + 1) & (size - 1);
+            slots[slot] = table->slots[i];
+        }
+        table->slots = slots;
+        table->size = size;
+    }
+    size_t mask = table->size - 1;
+    size_t slot = (size_t)(key ^ (key >> 29)) & mask;
+    while (table->slots[slot].key) slot = (slot + 1) & mask;
+    table->slots[slot] = (recall_slot){key, mention, words};
+    table->count++;
+    return true;
 }
 
 /* ---------------------------------------------------------- one sentence */
@@ -902,17 +952,22 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
 
     /* coreference of names and titles */
     if (person) {
-        int32_t same = find_back(r, index, sentence_index, UINT32_MAX, accept_same_person,
-                                 &run->person);
-        if (same >= 0) mention->antecedent = same;
+        uint64_t key = ((uint64_t)(uint32_t)run->person << 1) | 1;
+        const recall_slot *same = recall_find(&r->persons, key);
+        if (same) mention->antecedent = same->mention;
+        else if (!recall_put(r, &r->persons, key, (int32_t)index, info->name_words))
+            return false;
     } else if (run->has_name) {
-        name_query query = {info->last_name, info->name_words};
-        int32_t earlier = find_back(r, index, sentence_index, UINT32_MAX, accept_longer_name,
-                                    &query);
-        if (earlier >= 0) {
+        uint64_t key = recall_key_text(info->last_name);
+        const recall_slot *earlier = recall_find(&r->names, key);
+        if (earlier && earlier->words >= info->name_words &&
+            strcmp(r->infos[earlier->mention].last_name, info->last_name) == 0) {
             /* "Vashchuk" after "Olena Vashchuk": the full name is the name */
-            inherit(r, index, (size_t)earlier);
-            if (r->mentions[earlier].name) mention->name = r->mentions[earlier].name;
+            inherit(r, index, (size_t)earlier->mention);
+            if (r->mentions[earlier->mention].name)
+                mention->name = r->mentions[earlier->mention].name;
+        } else if (!recall_put(r, &r->names, key, (int32_t)index, info->name_words)) {
+            return false;
         }
     } else if (info->title) {
         title_query query = {mention->country, run->former ? NULL : mention->sector};
@@ -1025,14 +1080,13 @@ static bool plural_reference(resolver *r, uint32_t sentence_index, const actor_w
  * spokesman," points back to Peskov. */
 static void link_sentence(resolver *r, size_t first_mention, const actor_word *words,
                           size_t word_count) {
-    (void)word_count;
     size_t chain_start = first_mention;
+    size_t w = 0;            /* mentions are in text order: the cursor only moves on */
     for (size_t k = first_mention; k + 1 <= r->mention_count; k++) {
         bool linked = false, is_and = false, comma = false, determiner = false;
         if (k + 1 < r->mention_count) {
             const dyad_mention *a = &r->mentions[k], *b = &r->mentions[k + 1];
             /* the words between them */
-            size_t w = 0;
             while (w < word_count && words[w].end <= a->end) w++;
             size_t end = w;
             while (end < word_count && words[end].start < b->start) end++;

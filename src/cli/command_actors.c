@@ -19,16 +19,16 @@
 #include <time.h>
 
 static const char usage[] =
-    "dyad actors [--dict FILE]... [--load-stats | --unknown [--top N]] "
+    "dyad actors [--dict FILE]... [--load-stats | --unknown [--top N] | --bench] "
     "[--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [FILES]";
 
 enum { OPTION_DICT = 2000, OPTION_LOAD_STATS, OPTION_UNKNOWN, OPTION_TOP, OPTION_GOLD,
-       OPTION_VERBOSE };
+       OPTION_VERBOSE, OPTION_BENCH };
 
 typedef struct actors_options {
     const char **dictionaries;   /* NULL-terminated */
     size_t dictionary_count;
-    int load_stats, unknown;
+    int load_stats, unknown, bench;
     long top;
     const char *gold;
     int verbose;
@@ -51,6 +51,9 @@ static int on_option(int option, const char *value, void *context) {
         return 0;
     case OPTION_UNKNOWN:
         options->unknown = 1;
+        return 0;
+    case OPTION_BENCH:
+        options->bench = 1;
         return 0;
     case OPTION_TOP: {
         char *end;
@@ -231,6 +234,63 @@ static int list_unknown(const article_arguments *arguments, const dyad_resources
     return exit_status;
 }
 
+/* --bench: what the actors stage adds to segmentation, per token.  Reading
+ * is not timed; each article is segmented, then resolved, each step timed
+ * on its own. */
+static int bench(const article_arguments *arguments, const dyad_resources *resources) {
+    static char *const standard_input[] = {"-", NULL};
+    char *const *files = arguments->batch.files[0] ? arguments->batch.files : standard_input;
+    dyad_arena *arena = dyad_arena_new();
+    double segment_seconds = 0, actors_seconds = 0;
+    long long tokens = 0, mentions = 0, articles = 0;
+    int exit_status = 0;
+    for (size_t f = 0; arena && files[f]; f++) {
+        dyad_reader *reader;
+        dyad_error error;
+        if (dyad_reader_open(files[f], &arguments->batch.reader, &reader, &error) != DYAD_OK) {
+            batch_report(&error);
+            exit_status = 1;
+            continue;
+        }
+        for (;;) {
+            dyad_arena_reset(arena);
+            dyad_document *document;
+            dyad_status status = dyad_reader_next(reader, arena, &document, &error);
+            if (status == DYAD_END) break;
+            struct timespec start;
+            clock_gettime(CLOCK_MONOTONIC, &start);
+            if (status == DYAD_OK)
+                status = dyad_process(resources, document, DYAD_STAGE_SEGMENT, &error);
+            segment_seconds += seconds_since(&start);
+            clock_gettime(CLOCK_MONOTONIC, &start);
+            if (status == DYAD_OK)
+                status = dyad_process(resources, document, DYAD_STAGE_ACTORS, &error);
+            actors_seconds += seconds_since(&start);
+            if (status != DYAD_OK) {
+                batch_report(&error);
+                exit_status = 1;
+                continue;
+            }
+            articles++;
+            mentions += (long long)document->mention_count;
+            for (size_t s = 0; s < document->sentence_count; s++)
+                tokens += document->sentences[s].token_count;
+        }
+        dyad_reader_close(reader);
+    }
+    dyad_arena_free(arena);
+    printf("articles %lld\n", articles);
+    printf("tokens %lld\n", tokens);
+    printf("mentions %lld\n", mentions);
+    printf("segment seconds %.3f\n", segment_seconds);
+    printf("actors seconds %.3f\n", actors_seconds);
+    printf("segment tokens/s %.0f\n", segment_seconds > 0 ? (double)tokens / segment_seconds : 0);
+    printf("actors tokens/s %.0f\n", actors_seconds > 0 ? (double)tokens / actors_seconds : 0);
+    printf("actors / segment %.1f%%\n",
+           segment_seconds > 0 ? 100.0 * actors_seconds / segment_seconds : 0);
+    return exit_status;
+}
+
 static dyad_status actors_one(const void *context, dyad_document *document, dyad_buffer *out,
                               dyad_error *error) {
     const dyad_resources *resources = context;
@@ -244,11 +304,12 @@ static const struct option actors_extra[] = {
     {"load-stats", no_argument, NULL, OPTION_LOAD_STATS},
     {"unknown", no_argument, NULL, OPTION_UNKNOWN},
     {"top", required_argument, NULL, OPTION_TOP},
+    {"bench", no_argument, NULL, OPTION_BENCH},
     {NULL, 0, NULL, 0},
 };
 
 int command_actors(int argc, char **argv) {
-    actors_options options = {NULL, 0, 0, 0, 50, NULL, 0};
+    actors_options options = {NULL, 0, 0, 0, 0, 50, NULL, 0};
     article_arguments arguments;
     int status = parse_article_arguments(argc, argv, usage, actors_extra, on_option, &options,
                                          &arguments);
@@ -278,6 +339,8 @@ int command_actors(int argc, char **argv) {
     int exit_status;
     if (options.unknown) {
         exit_status = list_unknown(&arguments, resources, options.top);
+    } else if (options.bench) {
+        exit_status = bench(&arguments, resources);
     } else {
         batch_totals totals;
         exit_status = batch_run(&arguments.batch, actors_one, resources, &totals);
@@ -298,7 +361,7 @@ static const struct option eval_extra[] = {
 };
 
 int command_eval_actors(int argc, char **argv) {
-    actors_options options = {NULL, 0, 0, 0, 50, NULL, 0};
+    actors_options options = {NULL, 0, 0, 0, 0, 50, NULL, 0};
     article_arguments arguments;
     int status = parse_article_arguments(argc, argv, eval_usage, eval_extra, on_option, &options,
                                          &arguments);
