@@ -113,6 +113,14 @@ static const struct {
     {"could", CLASS_FUNCTION}, {"should", CLASS_FUNCTION}, {"may", CLASS_FUNCTION},
     {"might", CLASS_FUNCTION}, {"must", CLASS_FUNCTION}, {"do", CLASS_FUNCTION},
     {"does", CLASS_FUNCTION}, {"did", CLASS_FUNCTION}, {"asked", CLASS_FUNCTION},
+    {"i'm", CLASS_FUNCTION}, {"i've", CLASS_FUNCTION}, {"i'll", CLASS_FUNCTION},
+    {"i'd", CLASS_FUNCTION}, {"it's", CLASS_FUNCTION}, {"that's", CLASS_FUNCTION},
+    {"there's", CLASS_FUNCTION}, {"here's", CLASS_FUNCTION}, {"let's", CLASS_FUNCTION},
+    {"we're", CLASS_FUNCTION}, {"we've", CLASS_FUNCTION}, {"we'll", CLASS_FUNCTION},
+    {"you're", CLASS_FUNCTION}, {"you've", CLASS_FUNCTION}, {"they're", CLASS_FUNCTION},
+    {"he's", CLASS_FUNCTION}, {"she's", CLASS_FUNCTION}, {"don't", CLASS_FUNCTION},
+    {"doesn't", CLASS_FUNCTION}, {"didn't", CLASS_FUNCTION}, {"can't", CLASS_FUNCTION},
+    {"won't", CLASS_FUNCTION}, {"isn't", CLASS_FUNCTION}, {"wasn't", CLASS_FUNCTION},
 };
 
 struct actors_resources {
@@ -1151,6 +1159,14 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         for (size_t k = 1; k < match.length; k++) matches[i + k] = (word_match){-1, 0, 0};
         i += match.length;
     }
+    /* a sentence in capitals throughout (a wire headline that was not
+     * marked as one) says nothing about which words are names */
+    size_t upper_words = 0, lower_words = 0;
+    for (size_t w = 0; w < count; w++) {
+        upper_words += words[w].shape == SHAPE_UPPER;
+        lower_words += words[w].shape == SHAPE_LOWER;
+    }
+    bool shouting = upper_words >= 4 && lower_words == 0;
     size_t first_mention = r->mention_count;
     r->sentence_first_mention = first_mention;
     int32_t last_possessor = -1;   /* the mention right before a "'s" */
@@ -1279,7 +1295,7 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
              * capitalised word opening the sentence only if the article
              * capitalises it elsewhere (or the tagger says PROPN) */
             const actor_word *first_word = &words[run.name_first];
-            if (run.locative || directed) keep = false;
+            if (run.locative || directed || shouting) keep = false;
             if (keep && at_start && run.name_first == run.name_last &&
                 (first_word->flags & WORD_FIRST) && !(first_word->flags & WORD_PROPER) &&
                 !capitalised_contains(r, first_word->folded))

@@ -237,6 +237,18 @@ static void unknown_names(void **state) {
     assert_string_equal(tkachenko->code, "UKRGOV");
     assert_string_equal(tkachenko->name, "Ivan Tkachenko");
     assert_int_equal(tkachenko->kind, DYAD_ACTOR_PERSON);
+    /* contractions and sentences in capitals are not names */
+    dyad_arena *second = dyad_arena_new();
+    dyad_document *e = run(second,
+                           "I\xE2\x80\x99m sure, said Karimov. RUSSIA STRIKES UKRAINE WITH NEW "
+                           "DRONES OVERNIGHT.",
+                           "2025-03-01");
+    assert_false(has_mention(e, "I\xE2\x80\x99m"));
+    assert_string_equal(find(e, "RUSSIA")->code, "RUS");
+    assert_string_equal(find(e, "UKRAINE")->code, "UKR");
+    assert_false(has_mention(e, "STRIKES"));
+    assert_false(has_mention(e, "OVERNIGHT"));
+    dyad_arena_free(second);
     /* a role with no country keeps its sector */
     const dyad_mention *officials = find(d, "Officials");
     assert_null(officials->code);
