@@ -47,6 +47,7 @@ typedef enum word_class {
     CLASS_BODY_NOUN,         /* "the organisation", "the alliance", "the bloc" */
     CLASS_COUNTRY_NOUN,      /* "the country", "the kingdom" */
     CLASS_FORMER,            /* former, ex: the role is over */
+    CLASS_PLACE_VERB,        /* travelled (to), visited, struck: a city is a place */
     CLASS_FUNCTION           /* other closed-class words: never names */
 } word_class;
 
@@ -84,6 +85,16 @@ static const struct {
     {"alliance", CLASS_BODY_NOUN}, {"bloc", CLASS_BODY_NOUN}, {"agency", CLASS_BODY_NOUN},
     {"country", CLASS_COUNTRY_NOUN}, {"kingdom", CLASS_COUNTRY_NOUN},
     {"former", CLASS_FORMER}, {"ex", CLASS_FORMER},
+    {"travelled", CLASS_PLACE_VERB}, {"traveled", CLASS_PLACE_VERB},
+    {"travels", CLASS_PLACE_VERB}, {"travel", CLASS_PLACE_VERB},
+    {"flew", CLASS_PLACE_VERB}, {"flies", CLASS_PLACE_VERB}, {"fly", CLASS_PLACE_VERB},
+    {"went", CLASS_PLACE_VERB}, {"go", CLASS_PLACE_VERB}, {"goes", CLASS_PLACE_VERB},
+    {"returned", CLASS_PLACE_VERB}, {"returns", CLASS_PLACE_VERB},
+    {"headed", CLASS_PLACE_VERB}, {"came", CLASS_PLACE_VERB}, {"arrived", CLASS_PLACE_VERB},
+    {"moved", CLASS_PLACE_VERB}, {"visited", CLASS_PLACE_VERB}, {"visit", CLASS_PLACE_VERB},
+    {"visits", CLASS_PLACE_VERB}, {"visiting", CLASS_PLACE_VERB}, {"toured", CLASS_PLACE_VERB},
+    {"left", CLASS_PLACE_VERB}, {"struck", CLASS_PLACE_VERB}, {"hit", CLASS_PLACE_VERB},
+    {"shelled", CLASS_PLACE_VERB}, {"bombed", CLASS_PLACE_VERB},
     /* words that start sentences capitalised but are never names */
     {"i", CLASS_FUNCTION}, {"we", CLASS_FUNCTION}, {"you", CLASS_FUNCTION},
     {"us", CLASS_FUNCTION}, {"our", CLASS_FUNCTION}, {"this", CLASS_FUNCTION},
@@ -1286,8 +1297,13 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         run.determiner = run.first > 0 && class_of(r, &words[run.first - 1]) == CLASS_DETERMINER;
         size_t before = run.first;
         if (run.determiner) before--;
-        run.locative = before > 0 && class_of(r, &words[before - 1]) == CLASS_LOCATIVE;
-        bool directed = before > 0 && class_of(r, &words[before - 1]) == CLASS_DIRECTION;
+        word_class previous = before > 0 ? class_of(r, &words[before - 1]) : CLASS_NONE;
+        bool directed = previous == CLASS_DIRECTION;
+        /* "talks in Moscow", "travelled to Ankara", "visited Kyiv", "struck
+         * Kabul": the city, not the government */
+        run.locative = previous == CLASS_LOCATIVE || previous == CLASS_PLACE_VERB ||
+                       (directed && before > 1 &&
+                        class_of(r, &words[before - 2]) == CLASS_PLACE_VERB);
         bool name_only = run.has_name && run.person < 0 && run.base < 0 && run.agent < 0;
         bool keep = true;
         if (name_only) {
