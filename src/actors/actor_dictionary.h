@@ -96,9 +96,11 @@ enum {
     AGENT_PREFIX = 1u << 0,  /* CODE~: the code goes before the actor's */
     AGENT_PERSON = 1u << 1,  /* one person holds it ("president"), not a body */
     AGENT_PLURAL = 1u << 2,  /* the plural form ("presidents", "troops") */
-    AGENT_BOUND = 1u << 3    /* also an ordinary word ("official", "military"):
+    AGENT_BOUND = 1u << 3,   /* also an ordinary word ("official", "military"):
                                 an agent only next to an actor, or when tagged
                                 as a noun */
+    AGENT_ABROAD = 1u << 4   /* works in other states' capitals (envoys, embassies):
+                                "diplomats in Moscow" are not Russia's */
 };
 
 typedef struct actor_agent {

@@ -583,6 +583,15 @@ static bool entry_is_person(const resolver *r, int32_t entry) {
     return actor_dictionary_entry(r->dictionary, (uint32_t)entry)->kind == DYAD_ACTOR_PERSON;
 }
 
+/* "pro-Russian separatists", "anti-American protesters": the state names
+ * a sympathy, not the actor. */
+static bool opinion_prefix(const actor_word *words, size_t j) {
+    if (j == 0) return false;
+    const actor_word *before = &words[j - 1];
+    bool glued = before->end + 1 == words[j].start || before->end == words[j].start;
+    return glued && (strcmp(before->folded, "pro") == 0 || strcmp(before->folded, "anti") == 0);
+}
+
 /* Does an actor, an agent or a name start at word j (after modifiers)? */
 static bool head_follows(const resolver *r, const actor_word *words, size_t count,
                          const word_match *matches, size_t j) {
@@ -610,8 +619,12 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             } else {
                 if (out->base >= 0 || out->person >= 0 || out->has_name || out->agent >= 0)
                     break;
-                out->base = entry;
-                out->base_first = j;
+                if (!opinion_prefix(words, j)) {
+                    out->base = entry;
+                    out->base_first = j;
+                } else if (!started) {
+                    out->first = j;
+                }
             }
             started = true;
             j += match->length;
@@ -675,6 +688,19 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             out->last = j;
             j++;
             continue;
+        }
+        if (class == CLASS_LOCATIVE && strcmp(word->folded, "in") == 0 && out->agent >= 0 &&
+            out->base < 0 && out->person < 0 && !out->has_name && agent_is_gov(r, out->agent) &&
+            !(actor_dictionary_agent(r->dictionary, (uint32_t)out->head_agent)->flags &
+              AGENT_ABROAD) &&
+            j + 1 < count && matches[j + 1].type == PHRASE_ACTOR &&
+            (actor_dictionary_entry(r->dictionary, matches[j + 1].target)->flags & ENTRY_SEAT)) {
+            /* "officials in Kyiv": the government that sits there */
+            out->base = (int32_t)matches[j + 1].target;
+            out->base_first = j + 1;
+            j = j + 1 + matches[j + 1].length;
+            out->last = j - 1;
+            break;
         }
         if (class == CLASS_OF && out->agent >= 0 && out->base < 0 && out->person < 0 &&
             !out->has_name) {

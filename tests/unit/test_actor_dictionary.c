@@ -307,6 +307,7 @@ static const char ours[] =
     "agent steward {stewards} | guard => ~GOV person\n"
     "agent hobbits {} => ~CVL plural\n"
     "agent official => ~GOV person bound\n"
+    "agent envoy => ~GOV person abroad\n"
     "agent watch group => NGO~\n"
     "modifier senior\n"
     "common Shire Reckoning\n"
@@ -335,6 +336,7 @@ static void our_format(void **state) {
     assert_true(agent_of(d, "hobbits")->flags & AGENT_PLURAL);
     assert_null(lookup(d, "hobbitses"));
     assert_true(agent_of(d, "official")->flags & AGENT_BOUND);
+    assert_true(agent_of(d, "envoys")->flags & AGENT_ABROAD);
     assert_true(agent_of(d, "watch group")->flags & AGENT_PREFIX);
     assert_int_equal(lookup(d, "senior")->type, PHRASE_MODIFIER);
     assert_int_equal(lookup(d, "shire reckoning")->type, PHRASE_COMMON);

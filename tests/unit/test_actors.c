@@ -139,6 +139,26 @@ static void seats_of_government(void **state) {
     assert_int_equal(place->kind, DYAD_ACTOR_STATE);
     assert_string_equal(find(d, "Pentagon")->code, "USAMIL");
     dyad_arena_free(arena);
+
+    /* a city one travels to, visits or strikes is a place; officials in a
+     * capital are its government, diplomats there are not */
+    arena = dyad_arena_new();
+    d = run(arena,
+            "Erdogan travelled to Ankara and visited Kyiv after missiles struck Kabul. "
+            "Officials in Kyiv and diplomats in Moscow said pro-Russian separatists fired.",
+            "2025-01-01");
+    assert_string_equal(find(d, "Ankara")->code, "TUR");
+    assert_string_equal(find(d, "Kyiv")->code, "UKR");
+    assert_string_equal(find(d, "Kabul")->code, "AFG");
+    assert_string_equal(find(d, "Officials in Kyiv")->code, "UKRGOV");
+    const dyad_mention *diplomats = find(d, "diplomats");
+    assert_null(diplomats->code);
+    assert_string_equal(diplomats->sector, "GOV");
+    assert_string_equal(find(d, "Moscow")->code, "RUS");
+    const dyad_mention *separatists = find(d, "Russian separatists");
+    assert_null(separatists->code);
+    assert_string_equal(separatists->sector, "SEP");
+    dyad_arena_free(arena);
 }
 
 static void compounds(void **state) {
