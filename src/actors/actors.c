@@ -353,7 +353,6 @@ typedef struct mention_info {
     uint8_t plural;          /* refers to several: troops, "the two sides", a compound */
     uint8_t title;           /* "the president": a role used in place of a name */
     uint8_t pronoun;
-    uint8_t subject;         /* first mention of its sentence, or parsed nsubj */
 } mention_info;
 
 /* Names seen so far in the article, for "Putin" after "Vladimir Putin":
@@ -550,7 +549,6 @@ typedef struct run {
     size_t first, last;      /* words, inclusive */
     int32_t person;          /* entry */
     int32_t base;            /* entry: a state, organisation, group or seat */
-    size_t base_first;       /* its first word */
     int32_t agent;           /* the agent whose sector is used */
     int32_t head_agent;      /* the last agent: number and person-ness */
     size_t name_first, name_last;
@@ -621,7 +619,6 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
                     break;
                 if (!opinion_prefix(words, j)) {
                     out->base = entry;
-                    out->base_first = j;
                 } else if (!started) {
                     out->first = j;
                 }
@@ -697,7 +694,6 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             (actor_dictionary_entry(r->dictionary, matches[j + 1].target)->flags & ENTRY_SEAT)) {
             /* "officials in Kyiv": the government that sits there */
             out->base = (int32_t)matches[j + 1].target;
-            out->base_first = j + 1;
             j = j + 1 + matches[j + 1].length;
             out->last = j - 1;
             break;
@@ -710,7 +706,6 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
                 !entry_is_person(r, (int32_t)matches[k].target)) {
                 /* "the foreign minister of Ukraine" */
                 out->base = (int32_t)matches[k].target;
-                out->base_first = k;
                 j = k + matches[k].length;
                 out->last = j - 1;
             } else if (k < count && matches[k].type == PHRASE_AGENT) {
@@ -1364,8 +1359,6 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         i = next > i ? next : i + 1;
     }
     link_sentence(r, first_mention, words, count);
-    /* the first mention of a sentence stands in for its subject */
-    if (r->mention_count > first_mention) r->infos[first_mention].subject = 1;
     return true;
 }
 
