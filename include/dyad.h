@@ -280,6 +280,11 @@ typedef struct dyad_config {
     const char *data_dir;
     /* Which stages to load: a bitwise OR of DYAD_STAGE_* (0 = all). */
     unsigned stages;
+    /* Dictionary files the user names (`--dict`), NULL-terminated; NULL for
+     * the defaults in data_dir.  Each stage takes the files of its own kinds
+     * (actors: PETRARCH actor, agent and discard files and dyad
+     * dictionaries) and keeps its defaults when none is of its kind. */
+    const char *const *dictionaries;
 } dyad_config;
 
 enum {
@@ -292,6 +297,13 @@ enum {
 
 dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out, dyad_error *error);
 void dyad_resources_free(dyad_resources *resources);
+
+/* Lines of the dictionary files the user named (dyad_config.dictionaries)
+ * that could not be read and were left out, each with its file and line:
+ * the field's PETRARCH files have a few, so they do not stop loading, but
+ * the caller should show them.  dyad's own data files have none (a bad
+ * line there fails dyad_resources_load).  Returns the count. */
+size_t dyad_resources_warnings(const dyad_resources *resources, const dyad_error **warnings);
 
 /* ---------------------------------------------------------------- reader */
 

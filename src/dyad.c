@@ -63,6 +63,9 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     dyad_status status = clean_resources_load(resources->data_dir, &resources->clean, error);
     if (status == DYAD_OK)
         status = segment_resources_load(resources->data_dir, &resources->segment, error);
+    if (status == DYAD_OK && (resources->stages & DYAD_STAGE_ACTORS))
+        status = actors_resources_load(resources->data_dir, config ? config->dictionaries : NULL,
+                                       NULL, &resources->actors, error);
     if (status != DYAD_OK) {
         dyad_resources_free(resources);
         return status;
@@ -71,10 +74,17 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     return DYAD_OK;
 }
 
+size_t dyad_resources_warnings(const dyad_resources *resources, const dyad_error **warnings) {
+    *warnings = NULL;
+    return resources && resources->actors ? actors_resources_warnings(resources->actors, warnings)
+                                          : 0;
+}
+
 void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
     clean_resources_free(resources->clean);
     segment_resources_free(resources->segment);
+    actors_resources_free(resources->actors);
     free(resources->data_dir);
     free(resources);
 }
@@ -87,6 +97,12 @@ dyad_status dyad_process(const dyad_resources *resources, dyad_document *documen
     if (stages & DYAD_STAGE_SEGMENT) {
         status = clean_document(resources->clean, document, error);
         if (status == DYAD_OK) status = segment_document(resources->segment, document, error);
+    }
+    if (status == DYAD_OK && (stages & DYAD_STAGE_ACTORS)) {
+        if (!resources->actors)
+            return error_set(error, DYAD_ERR_USAGE, NULL, 0, -1,
+                             "the actors stage was not loaded (dyad_config.stages)");
+        status = actors_document(resources->actors, document, error);
     }
     return status;
 }

@@ -11,12 +11,14 @@
 #include "dyad.h"
 #include "clean/clean.h"
 #include "text/segment.h"
+#include "actors/actors.h"
 
 struct dyad_resources {
     char *data_dir;
     unsigned stages;
     clean_resources *clean;
     segment_resources *segment;
+    actors_resources *actors;     /* NULL unless DYAD_STAGE_ACTORS was loaded */
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

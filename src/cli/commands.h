@@ -10,5 +10,7 @@ int command_segment(int argc, char **argv);
 int command_eval(int argc, char **argv);
 /* `dyad eval extract`, dispatched from command_eval */
 int command_eval_extract(int argc, char **argv);
+int command_actors(int argc, char **argv);
+int command_eval_actors(int argc, char **argv); /* `dyad eval actors`, from command_eval */
 
 #endif

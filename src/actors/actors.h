@@ -1,0 +1,71 @@
+/*
+ * actors.h — the actors stage: who is mentioned in an article, as CAMEO
+ * codes valid at the article's date.
+ *
+ * Owns document->mentions.  For each sentence (headings excepted) the
+ * words are matched against the actor dictionary, longest phrase first,
+ * and the matches are assembled into noun-phrase-like runs:
+ *
+ *   Russian President Vladimir Putin   state + agent + person → the person's code
+ *   Ukrainian troops, U.S. envoys      state + agent          → UKRMIL, USAGOV
+ *   Ukraine's foreign minister         state 's agent         → UKRGOV
+ *   the foreign minister of Ukraine    agent of state         → UKRGOV
+ *   Hamas gunmen                       group + agent          → PSEHMSMIL
+ *   Prime Minister Abc Xyz             agent + unknown name   → GOV, name kept
+ *   Abc Xyz                            unknown name           → code NULL, kind unknown
+ *
+ * then compounds ("Russia and the United States": one `group`), and
+ * within-article coreference (`antecedent`): repeated or shortened names
+ * ("Putin" after "Vladimir Putin"), titles ("the Russian leader", "the
+ * president"), appositions ("Peskov, the Kremlin spokesman"), pronouns
+ * ("he", "its troops", "it said") and plural references ("the two
+ * sides").
+ *
+ * Works on bare tokens (case and a document-wide look at capitalisation
+ * stand in for tags) and uses lemmas, UPOS and relations when the tagger
+ * and parser have run.  Codes with dates are chosen by document->date;
+ * an undated article gets each actor's most recent role.
+ *
+ * Resources are the merged dictionaries (ours, the .txt files of data/actors/, or
+ * the files the user names) and the CAMEO code table; immutable after
+ * load and shared by all threads.
+ */
+#ifndef DYAD_ACTORS_ACTORS_H
+#define DYAD_ACTORS_ACTORS_H
+
+#include "actor_code.h"
+#include "actor_dictionary.h"
+#include "dyad.h"
+
+typedef struct actors_resources actors_resources;
+
+/* Loads data_dir/actors/codes.tsv and the dictionaries: `files`
+ * (NULL-terminated, may be NULL) when it names any actor, agent, discard
+ * or dyad dictionary — other stages' files (verbs, issues) are skipped —
+ * and otherwise every .txt file of data_dir/actors/ in name order.  A bad
+ * line in one of our own files is an error; bad lines of the field's files
+ * are reported (in `report` when given, else kept for
+ * actors_resources_warnings) and left out. */
+dyad_status actors_resources_load(const char *data_dir, const char *const *files,
+                                  actor_load_report *report, actors_resources **out,
+                                  dyad_error *error);
+void actors_resources_free(actors_resources *resources);
+
+/* The bad lines of the field's files met while loading without a report
+ * (see dyad_resources_warnings); the count is returned. */
+size_t actors_resources_warnings(const actors_resources *resources, const dyad_error **warnings);
+
+const actor_dictionary *actors_resources_dictionary(const actors_resources *resources);
+const actor_code_table *actors_resources_codes(const actors_resources *resources);
+
+/* Fills document->mentions; the document must be segmented. */
+dyad_status actors_document(const actors_resources *resources, dyad_document *document,
+                            dyad_error *error);
+
+/* Discard phrases: 0 when sentence `index` may be coded, 1 when it holds
+ * a sentence-level discard phrase, 2 when it holds a story-level one
+ * (then no sentence of the story should be coded). */
+int actors_sentence_discard(const actors_resources *resources, const dyad_document *document,
+                            size_t index);
+
+#endif
