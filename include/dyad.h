@@ -280,6 +280,14 @@ typedef struct dyad_config {
     const char *data_dir;
     /* Which stages to load: a bitwise OR of DYAD_STAGE_* (0 = all). */
     unsigned stages;
+    /* Extra verb dictionaries for the event coder, in dyad's format or the
+     * field's (TABARI, PETRARCH-2; detected from the content), as a
+     * NULL-terminated list, or NULL.  A later file takes precedence over
+     * earlier ones and over the default dictionary.  Lines they cannot use
+     * are reported by dyad_resources_warning(), not fatal. */
+    const char *const *verb_dictionaries;
+    /* Nonzero: use only verb_dictionaries, not dyad's default one. */
+    int verb_dictionaries_only;
 } dyad_config;
 
 enum {
@@ -292,6 +300,12 @@ enum {
 
 dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out, dyad_error *error);
 void dyad_resources_free(dyad_resources *resources);
+
+/* Problems found while loading user-supplied resource files that did not
+ * stop loading: each names the file and line of a line that was skipped
+ * (a malformed pattern in a field dictionary, say). */
+size_t dyad_resources_warning_count(const dyad_resources *resources);
+const dyad_error *dyad_resources_warning(const dyad_resources *resources, size_t index);
 
 /* ---------------------------------------------------------------- reader */
 
@@ -347,6 +361,12 @@ void dyad_buffer_free(dyad_buffer *buffer);
 
 /* `dyad segment`: one JSON object and a newline. */
 dyad_status dyad_write_segment_json(const dyad_document *document, dyad_buffer *out);
+
+/* `dyad code`: the full article record (metadata, text, sentences, actors,
+ * events, quotes, numbers, places, dates), one JSON object and a newline.
+ * with_tokens adds the tokens to each sentence. */
+dyad_status dyad_write_code_json(const dyad_document *document, int with_tokens,
+                                 dyad_buffer *out);
 
 #ifdef __cplusplus
 }

@@ -47,6 +47,27 @@ char *resources_find_data_dir(const char *configured) {
     return NULL;
 }
 
+static dyad_status collect_coder_warnings(dyad_resources *resources, dyad_error *error) {
+    size_t count;
+    const dictionary_problem *problems = coder_resources_problems(resources->coder, &count);
+    if (!count) return DYAD_OK;
+    resources->warnings = calloc(count, sizeof *resources->warnings);
+    if (!resources->warnings) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; i < count; i++)
+        error_set(&resources->warnings[i], DYAD_ERR_MODEL, problems[i].file, problems[i].line, -1,
+                  "%s (line skipped)", problems[i].message);
+    resources->warning_count = count;
+    return DYAD_OK;
+}
+
+size_t dyad_resources_warning_count(const dyad_resources *resources) {
+    return resources ? resources->warning_count : 0;
+}
+
+const dyad_error *dyad_resources_warning(const dyad_resources *resources, size_t index) {
+    return resources && index < resources->warning_count ? &resources->warnings[index] : NULL;
+}
+
 dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
                                 dyad_error *error) {
     *out = NULL;
@@ -63,6 +84,14 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     dyad_status status = clean_resources_load(resources->data_dir, &resources->clean, error);
     if (status == DYAD_OK)
         status = segment_resources_load(resources->data_dir, &resources->segment, error);
+    if (status == DYAD_OK && (resources->stages & DYAD_STAGE_EVENTS)) {
+        coder_options options = {
+            .verb_dictionaries = config ? config->verb_dictionaries : NULL,
+            .verb_dictionaries_only = config && config->verb_dictionaries_only,
+        };
+        status = coder_resources_load(resources->data_dir, &options, &resources->coder, error);
+        if (status == DYAD_OK) status = collect_coder_warnings(resources, error);
+    }
     if (status != DYAD_OK) {
         dyad_resources_free(resources);
         return status;
@@ -75,6 +104,8 @@ void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
     clean_resources_free(resources->clean);
     segment_resources_free(resources->segment);
+    coder_resources_free(resources->coder);
+    free(resources->warnings);
     free(resources->data_dir);
     free(resources);
 }
@@ -88,5 +119,7 @@ dyad_status dyad_process(const dyad_resources *resources, dyad_document *documen
         status = clean_document(resources->clean, document, error);
         if (status == DYAD_OK) status = segment_document(resources->segment, document, error);
     }
+    if (status == DYAD_OK && (stages & DYAD_STAGE_EVENTS) && resources->coder)
+        status = code_document(resources->coder, document, error);
     return status;
 }

@@ -11,12 +11,16 @@
 #include "dyad.h"
 #include "clean/clean.h"
 #include "text/segment.h"
+#include "coder/coder.h"
 
 struct dyad_resources {
     char *data_dir;
     unsigned stages;
     clean_resources *clean;
     segment_resources *segment;
+    coder_resources *coder;
+    dyad_error *warnings;     /* skipped lines of user resource files */
+    size_t warning_count;
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

@@ -8,5 +8,8 @@
 
 int command_segment(int argc, char **argv);
 int command_eval(int argc, char **argv);
+int command_code(int argc, char **argv);
+int command_bench(int argc, char **argv);
+int command_validate(int argc, char **argv);
 
 #endif
