@@ -13,9 +13,9 @@
 #include <string.h>
 
 static const char usage[] =
-    "dyad validate [--dict PATH ...] [--all] [--verbose] [--data-dir DIR] FILE.xml";
+    "dyad validate [--dict PATH ...] [--all] [--verbose] [--trace] [--data-dir DIR] FILE.xml";
 
-enum { OPTION_DICT = 3000, OPTION_ALL, OPTION_VERBOSE, OPTION_DATA_DIR };
+enum { OPTION_DICT = 3000, OPTION_ALL, OPTION_VERBOSE, OPTION_DATA_DIR, OPTION_TRACE };
 
 static void print_codings(const char *label, const char **codings, size_t count) {
     printf("  %s:", label);
@@ -30,6 +30,7 @@ int command_validate(int argc, char **argv) {
         {"all", no_argument, NULL, OPTION_ALL},
         {"verbose", no_argument, NULL, OPTION_VERBOSE},
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
+        {"trace", no_argument, NULL, OPTION_TRACE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -52,6 +53,7 @@ int command_validate(int argc, char **argv) {
         case OPTION_ALL: setup.all_records = true; break;
         case OPTION_VERBOSE: verbose = true; break;
         case OPTION_DATA_DIR: setup.data_dir = optarg; break;
+        case OPTION_TRACE: setup.trace = true; break;
         case 'h': printf("usage: %s\n", usage); return 0;
         default:
             fprintf(stderr, "dyad: unknown option or missing value: %s\nusage: %s\n", argv[optind - 1], usage);
@@ -82,6 +84,7 @@ int command_validate(int argc, char **argv) {
         print_codings("expected", result->expected, result->expected_count);
         print_codings("produced", result->produced, result->produced_count);
         if (result->note) printf("  note: %s\n", result->note);
+        if (result->trace) printf("%s", result->trace);
     }
     if (report.skipped)
         printf("%zu skipped (the file's <Include> and valid filter; --all codes them)\n", report.skipped);

@@ -40,9 +40,18 @@ typedef struct discard_phrase {
     bool story;
 } discard_phrase;
 
+/* A word list of data/coder/grammar.txt, as dictionary word ids. */
+typedef struct word_list {
+    word_id *words;
+    size_t count;
+} word_list;
+
 struct coder_resources {
     codebook *codebook;
     verb_dictionary *verbs;
+    word_list object_control;
+    word_list light_verbs;
+    word_list speech_verbs;
     modality_rule *modality;
     size_t modality_count;
     discard_phrase *discards;
@@ -176,6 +185,57 @@ static dyad_status read_discards(coder_resources *resources, const char *path,
     return status;
 }
 
+static bool list_add(word_list *list, word_id word) {
+    word_id *bigger = realloc(list->words, (list->count + 1) * sizeof *bigger);
+    if (!bigger) return false;
+    bigger[list->count++] = word;
+    list->words = bigger;
+    return true;
+}
+
+static dyad_status read_grammar(coder_resources *resources, const char *path, dyad_error *error) {
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    if (status != DYAD_OK) return status;
+    word_list *list = NULL;
+    char *line;
+    while (status == DYAD_OK && (line = text_file_next(&file))) {
+        char *hash = strchr(line, '#');
+        if (hash) *hash = '\0';
+        char *text = text_trim(line);
+        if (!*text) continue;
+        if (text[0] == '[') {
+            if (strcmp(text, "[object control]") == 0) list = &resources->object_control;
+            else if (strcmp(text, "[light verbs]") == 0) list = &resources->light_verbs;
+            else if (strcmp(text, "[speech verbs]") == 0) list = &resources->speech_verbs;
+            else status = error_set(error, DYAD_ERR_MODEL, path, file.line, -1,
+                                    "unknown section %s ([object control], [light verbs], "
+                                    "[speech verbs])", text);
+            continue;
+        }
+        if (!list) {
+            status = error_set(error, DYAD_ERR_MODEL, path, file.line, -1, "words before a [section]");
+            break;
+        }
+        char *save = NULL;
+        for (char *lemma = strtok_r(text, " \t", &save); lemma && status == DYAD_OK;
+             lemma = strtok_r(NULL, " \t", &save)) {
+            word_id word = verb_dictionary_word(resources->verbs, lemma);
+            if (word == NO_INDEX || !verb_dictionary_inflect(resources->verbs, word, INFLECT_VERB) ||
+                !list_add(list, word))
+                status = error_set(error, DYAD_ERR_MEMORY, path, file.line, -1, "out of memory");
+        }
+    }
+    text_file_close(&file);
+    return status;
+}
+
+static bool token_in_list(const coder_token *token, const word_list *list) {
+    for (size_t i = 0; i < list->count; i++)
+        if (coder_token_has_word(token, list->words[i])) return true;
+    return false;
+}
+
 /* Our dictionaries may only use codes of the codebook. */
 static dyad_status check_codes(const coder_resources *resources, dyad_error *error) {
     verb_dictionary_stats stats;
@@ -210,11 +270,13 @@ dyad_status coder_resources_load(const char *data_dir, const coder_options *opti
     char *verbs = join_path(data_dir, "coder/verbs.txt");
     char *modality = join_path(data_dir, "coder/modality.txt");
     char *discards = join_path(data_dir, "coder/discards.txt");
+    char *grammar = join_path(data_dir, "coder/grammar.txt");
     dyad_status status = DYAD_OK;
-    if (!cameo || !plover || !irregular || !verbs || !modality || !discards)
+    if (!cameo || !plover || !irregular || !verbs || !modality || !discards || !grammar)
         status = error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
     if (status == DYAD_OK) status = codebook_load(cameo, plover, &resources->codebook, error);
     if (status == DYAD_OK) status = verb_irregular_read(resources->verbs, irregular, error);
+    if (status == DYAD_OK) status = read_grammar(resources, grammar, error);
     if (status == DYAD_OK && !options->verb_dictionaries_only)
         status = verb_native_read(resources->verbs, verbs, true, error);
     for (size_t i = 0; status == DYAD_OK && options->verb_dictionaries &&
@@ -234,6 +296,7 @@ dyad_status coder_resources_load(const char *data_dir, const coder_options *opti
     free(verbs);
     free(modality);
     free(discards);
+    free(grammar);
     if (status != DYAD_OK) {
         coder_resources_free(resources);
         return status;
@@ -248,6 +311,9 @@ void coder_resources_free(coder_resources *resources) {
     verb_dictionary_free(resources->verbs);
     free(resources->modality);
     free(resources->discards);
+    free(resources->object_control.words);
+    free(resources->light_verbs.words);
+    free(resources->speech_verbs.words);
     dyad_arena_free(resources->strings);
     free(resources);
 }
@@ -332,6 +398,13 @@ static int discard_level(const coder_resources *resources, const coder_sentence 
 
 /* ---------------------------------------------------------------- roles */
 
+static candidate *candidate_at(sentence_work *work, uint32_t token) {
+    for (uint32_t i = 0; i < work->candidate_count; i++)
+        if (work->candidates[i].trigger == token) return &work->candidates[i];
+    return NULL;
+}
+
+
 static bool is_relative_pronoun(const coder_token *token) {
     return strcmp(token->lower, "who") == 0 || strcmp(token->lower, "which") == 0 ||
            strcmp(token->lower, "that") == 0 || strcmp(token->lower, "whom") == 0;
@@ -345,7 +418,8 @@ static bool is_passive(const coder_sentence *view, uint32_t verb) {
     return view->tokens[verb].relation == REL_ACL && token->xpos && strcmp(token->xpos, "VBN") == 0;
 }
 
-/* The passive agent: obl:agent, or an oblique introduced by "by". */
+/* The passive agent: obl:agent, or an oblique introduced by "by", also
+ * behind an adverb ("opposed earlier by X"). */
 static int32_t passive_agent(const coder_sentence *view, uint32_t verb) {
     for (int32_t child = view->tokens[verb].first_child; child >= 0;
          child = view->tokens[child].next_sibling) {
@@ -355,19 +429,26 @@ static int32_t passive_agent(const coder_sentence *view, uint32_t verb) {
             int32_t marker = coder_case_of(view, (uint32_t)child);
             if (marker >= 0 && strcmp(view->tokens[marker].lower, "by") == 0) return child;
         }
+        if (relation == REL_ADVMOD) {
+            int32_t inner = passive_agent(view, (uint32_t)child);
+            if (inner >= 0) return inner;
+        }
     }
     return -1;
 }
 
-static bool object_control_exception(const coder_token *verb) {
-    return coder_token_is(verb, "promise") || coder_token_is(verb, "vow") ||
-           coder_token_is(verb, "pledge");
+static bool is_personal_pronoun(const coder_token *token) {
+    static const char *const pronouns[] = {"it", "they", "he", "she", "we", "i", "its", "their"};
+    for (size_t i = 0; i < sizeof pronouns / sizeof *pronouns; i++)
+        if (strcmp(token->lower, pronouns[i]) == 0) return true;
+    return false;
 }
 
 /* The subject of a verb: its own, or the one its clause inherits
  * (coordination, control, relative clauses).  *inherited is set when it
  * came from another clause. */
-static int32_t subject_of(const coder_sentence *view, uint32_t verb, bool *inherited, int depth) {
+static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inherited, int depth) {
+    const coder_sentence *view = &work->view;
     if (depth > 6) return -1;
     const coder_token *item = &view->tokens[verb];
     if (is_passive(view, verb)) {
@@ -376,6 +457,17 @@ static int32_t subject_of(const coder_sentence *view, uint32_t verb, bool *inher
         if (coder_child(view, verb, REL_NSUBJ_PASS) >= 0) return -1;   /* agentless passive */
     }
     int32_t subject = coder_child(view, verb, REL_NSUBJ);
+    if (subject >= 0 && view->tokens[subject].mention < 0 && is_personal_pronoun(&view->tokens[subject]) &&
+        (item->relation == REL_CCOMP || item->relation == REL_PARATAXIS) && item->head >= 0) {
+        /* "Russia said it would retaliate": an unresolved pronoun in a
+         * reported clause stands for the speaker */
+        bool speaker_inherited = false;
+        int32_t speaker = subject_of(work, (uint32_t)item->head, &speaker_inherited, depth + 1);
+        if (speaker >= 0) {
+            *inherited = true;
+            return speaker;
+        }
+    }
     if (subject >= 0 && !(item->relation == REL_RELCL && is_relative_pronoun(&view->tokens[subject])))
         return subject;
     if (subject < 0 && coder_child(view, verb, REL_NSUBJ_PASS) >= 0) return -1;
@@ -389,8 +481,12 @@ static int32_t subject_of(const coder_sentence *view, uint32_t verb, bool *inher
     case REL_XCOMP: {
         *inherited = true;
         int32_t object = coder_child(view, head, REL_OBJ);
-        if (object >= 0 && !object_control_exception(&view->tokens[head])) return object;
-        return subject_of(view, head, inherited, depth + 1);
+        if (object >= 0 && token_in_list(&view->tokens[head], &work->resources->object_control))
+            return object;
+        /* raising: "X was seen to break", "is said to be about to" */
+        int32_t raised = coder_child(view, head, REL_NSUBJ_PASS);
+        if (raised >= 0 && object < 0) return raised;
+        return subject_of(work, head, inherited, depth + 1);
     }
     case REL_CONJ:
     case REL_ADVCL:
@@ -403,7 +499,7 @@ static int32_t subject_of(const coder_sentence *view, uint32_t verb, bool *inher
             if (coder_child(view, verb, REL_MARK) < 0) return -1;
         }
         *inherited = true;
-        return subject_of(view, head, inherited, depth + 1);
+        return subject_of(work, head, inherited, depth + 1);
     default:
         return -1;
     }
@@ -417,12 +513,16 @@ static void first_actor_in(const coder_sentence *view, uint32_t root, actor_set 
         if (!coder_is_descendant(view, t, root)) continue;
         int32_t mention = view->tokens[t].mention;
         if (mention < 0 || !coder_mention_coded(view->document, mention)) continue;
-        /* stay out of relative and complement clauses */
+        /* stay out of relative and complement clauses (a participle
+         * modifying a noun is still part of the phrase: "the roads leading
+         * into Mordor") */
         bool clause = false;
         for (int32_t up = (int32_t)t; up >= 0 && (uint32_t)up != root; up = view->tokens[up].head) {
             uint8_t relation = view->tokens[up].relation;
-            if (relation == REL_RELCL || relation == REL_ACL || relation == REL_CCOMP ||
-                relation == REL_ADVCL || relation == REL_PARATAXIS) {
+            const char *tag = view->tokens[up].token->xpos;
+            bool participle = relation == REL_ACL && tag && (!strcmp(tag, "VBG") || !strcmp(tag, "VBN"));
+            if (relation == REL_RELCL || (relation == REL_ACL && !participle) ||
+                relation == REL_CCOMP || relation == REL_ADVCL || relation == REL_PARATAXIS) {
                 clause = true;
                 break;
             }
@@ -483,7 +583,7 @@ static void verb_roles(sentence_work *work, candidate *event) {
     bool passive = is_passive(view, verb);
     if (!event->has_source) {
         bool inherited = false;
-        int32_t subject = subject_of(view, verb, &inherited, 0);
+        int32_t subject = subject_of(work, verb, &inherited, 0);
         if (subject >= 0) {
             coder_actors_of_phrase(view, (uint32_t)subject, &event->source);
             event->has_source = event->source.count > 0;
@@ -510,6 +610,28 @@ static void verb_roles(sentence_work *work, candidate *event) {
         if ((relation == REL_OBL || relation == REL_NMOD) && child != agent)
             actors_of_argument(view, (uint32_t)child, &event->target);
     }
+    /* a non-finite complement that is no event of its own: "cordoned off
+     * the roads leading into Mordor" */
+    for (int32_t child = view->tokens[verb].first_child; child >= 0 && !event->target.count;
+         child = view->tokens[child].next_sibling) {
+        if (view->tokens[child].relation != REL_XCOMP || candidate_at(work, (uint32_t)child)) continue;
+        for (int32_t inner = view->tokens[child].first_child; inner >= 0 && !event->target.count;
+             inner = view->tokens[inner].next_sibling) {
+            uint8_t relation = view->tokens[inner].relation;
+            if (relation == REL_OBJ || relation == REL_OBL)
+                actors_of_argument(view, (uint32_t)inner, &event->target);
+        }
+    }
+    /* last, the subject of a complement clause: "allowed that Mordor is
+     * no pleasant place", "warned that Russia would pay" */
+    bool speech = token_in_list(&view->tokens[verb], &work->resources->speech_verbs);
+    for (int32_t child = view->tokens[verb].first_child; child >= 0 && !event->target.count && !speech;
+         child = view->tokens[child].next_sibling) {
+        if (view->tokens[child].relation != REL_CCOMP) continue;
+        int32_t subject = coder_child(view, (uint32_t)child, REL_NSUBJ);
+        if (subject < 0) subject = coder_child(view, (uint32_t)child, REL_NSUBJ_PASS);
+        if (subject >= 0) coder_actors_of_phrase(view, (uint32_t)subject, &event->target);
+    }
     /* "condemned and denounced X": a conjoined verb shares the object */
     if (!event->target.count && view->tokens[verb].relation == REL_CONJ &&
         view->tokens[verb].head >= 0) {
@@ -521,15 +643,8 @@ static void verb_roles(sentence_work *work, candidate *event) {
 
 /* Light verbs lend their subject to the event noun they govern ("held
  * talks", "launched strikes"). */
-static bool is_light_verb(const coder_token *token) {
-    static const char *const verbs[] = {"hold", "launch", "conduct", "carry", "stage", "mount",
-                                        "make", "begin", "start", "resume", "continue", "step",
-                                        "intensify", "escalate", "open", "pay", "issue",
-                                        "announce", "impose", "give", "offer", "extend",
-                                        "sign", "reach", "have", "take", "join", "lead"};
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++)
-        if (coder_token_is(token, verbs[i])) return true;
-    return false;
+static bool is_light_verb(const sentence_work *work, const coder_token *token) {
+    return token_in_list(token, &work->resources->light_verbs);
 }
 
 static void noun_roles(sentence_work *work, candidate *event) {
@@ -548,9 +663,9 @@ static void noun_roles(sentence_work *work, candidate *event) {
         }
         if (!event->source.count && item->head >= 0 &&
             (item->relation == REL_OBJ || item->relation == REL_NSUBJ_PASS) &&
-            is_light_verb(&view->tokens[item->head])) {
+            is_light_verb(work, &view->tokens[item->head])) {
             bool inherited = false;
-            int32_t subject = subject_of(view, (uint32_t)item->head, &inherited, 0);
+            int32_t subject = subject_of(work, (uint32_t)item->head, &inherited, 0);
             if (subject >= 0) coder_actors_of_phrase(view, (uint32_t)subject, &event->source);
             event->source_inherited = true;
         }
@@ -668,6 +783,11 @@ static bool find_trigger(sentence_work *work, uint32_t token, bool noun, candida
             event->has_source = result.has_source;
             event->has_target = result.has_target;
             event->compound = result.compound;
+            if (event->compound) {
+                /* the target, if any, comes from the clause */
+                event->target.count = 0;
+                event->has_target = false;
+            }
             event->spelled_negation = result.matched_negation;
             for (uint32_t m = 0; m < result.matched_count; m++) work->spent[result.matched[m]] = 1;
             return true;
@@ -724,11 +844,6 @@ static bool is_conditional(const coder_sentence *view, uint32_t token) {
                            strcmp(view->tokens[marker].lower, "unless") == 0);
 }
 
-static candidate *candidate_at(sentence_work *work, uint32_t token) {
-    for (uint32_t i = 0; i < work->candidate_count; i++)
-        if (work->candidates[i].trigger == token) return &work->candidates[i];
-    return NULL;
-}
 
 static bool same_actors(const dyad_document *document, const actor_set *a, const actor_set *b) {
     if (!a->count || a->count != b->count) return false;
@@ -755,7 +870,7 @@ static bool transform(sentence_work *work, candidate *inner, uint32_t outer_toke
         speaker = outer->source;
     } else {
         bool inherited = false;
-        int32_t subject = subject_of(&work->view, outer_token, &inherited, 0);
+        int32_t subject = subject_of(work, outer_token, &inherited, 0);
         if (subject >= 0) coder_actors_of_phrase(&work->view, (uint32_t)subject, &speaker);
     }
     if (!speaker.count) return false;
@@ -803,7 +918,7 @@ static void apply_context(sentence_work *work, candidate *event) {
     uint32_t token = event->trigger;
     if (event->noun && view->tokens[token].head >= 0 &&
         (view->tokens[token].relation == REL_OBJ || view->tokens[token].relation == REL_NSUBJ_PASS) &&
-        is_light_verb(&view->tokens[view->tokens[token].head])) {
+        is_light_verb(work, &view->tokens[view->tokens[token].head])) {
         /* "did not hold talks": the light verb's context is the event's */
         token = (uint32_t)view->tokens[token].head;
         if (has_negation(view, token)) event->negated = true;
@@ -828,7 +943,7 @@ static void apply_context(sentence_work *work, candidate *event) {
             token = head;
             continue;
         }
-        bool negated_here = has_negation(view, head);
+        bool negated_here = has_negation(view, head) && !event->spelled_negation;
         candidate *outer = candidate_at(work, head);
         bool found = false;
         const char *result = NULL;
@@ -975,7 +1090,9 @@ static bool emit(event_sink *sink, const candidate *event, uint32_t sentence, co
 }
 
 static bool emit_candidate(event_sink *sink, const candidate *event, uint32_t sentence) {
-    bool mutual = event->compound ||
+    /* a compound source (%) acts on its own members unless the clause
+     * gives it a target */
+    bool mutual = (event->compound && !event->target.count) ||
                   ((event->pattern_flags & PATTERN_MUTUAL) && !event->has_target &&
                    event->source.count > 1);
     if (mutual) {

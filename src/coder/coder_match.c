@@ -167,15 +167,25 @@ static bool bind_structural(match_state *state, element_kind kind) {
 /* Actors at a position of a sequence: the mention there and its
  * coordination.  *span_end gets the mention's last (or first, upward)
  * token so the caller can skip it. */
-static bool bind_linear(match_state *state, element_kind kind, uint32_t token) {
+static bool bind_linear(match_state *state, element_kind kind, uint32_t token, bool upward) {
     const coder_sentence *view = state->view;
     int32_t mention = view->tokens[token].mention;
     if (mention < 0 || !coder_mention_coded(view->document, mention)) return false;
     actor_set actors = {.count = 0};
-    if (view->parsed)
-        coder_actors_of_phrase(view, (uint32_t)mention_head(view, mention), &actors);
-    else
+    if (view->parsed) {
+        /* the whole coordination, from its first member */
+        int32_t head = mention_head(view, mention);
+        for (int steps = 0; steps < 8 && view->tokens[head].relation == REL_CONJ &&
+                            view->tokens[head].head >= 0;
+             steps++)
+            head = view->tokens[head].head;
+        coder_actors_of_phrase(view, (uint32_t)head, &actors);
+        if (!actors.count) coder_actors_of_mention(view, mention, &actors);
+    } else {
         coder_actors_of_mention(view, mention, &actors);
+    }
+    /* a compound after the verb is its target: "agrees with %" */
+    if (kind == ELEMENT_COMPOUND && !upward) kind = ELEMENT_TARGET;
     return bind(state, kind, &actors);
 }
 
@@ -253,7 +263,7 @@ static bool match_side(match_state *state, const uint32_t *sequence, uint32_t co
         case ELEMENT_SOURCE:
         case ELEMENT_TARGET:
         case ELEMENT_COMPOUND:
-            if (bind_linear(state, (element_kind)element->kind, token)) {
+            if (bind_linear(state, (element_kind)element->kind, token, upward)) {
                 length = 1;
                 int32_t mention = item->mention;
                 while (p + length < count && view->tokens[sequence[p + length]].mention == mention)

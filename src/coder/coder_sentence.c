@@ -241,6 +241,15 @@ static void collect_actors(const coder_sentence *view, uint32_t token, actor_set
         found = true;
     }
     if (!view->parsed) return;
+    if (found) {
+        /* coordinated modifiers: "Eriadori and Calenardhon leaders" */
+        for (int32_t child = item->first_child; child >= 0; child = view->tokens[child].next_sibling) {
+            uint8_t relation = view->tokens[child].relation;
+            if ((relation == REL_COMPOUND || relation == REL_AMOD || relation == REL_NMOD_POSS) &&
+                coder_child(view, (uint32_t)child, REL_CONJ) >= 0)
+                collect_actors(view, (uint32_t)child, out, depth + 1);
+        }
+    }
     if (!found) {
         /* a common noun heading the phrase: its modifiers name the actor */
         for (int32_t child = item->first_child; child >= 0 && !found;
@@ -249,6 +258,15 @@ static void collect_actors(const coder_sentence *view, uint32_t token, actor_set
             if (relation != REL_NMOD && relation != REL_NMOD_POSS && relation != REL_COMPOUND &&
                 relation != REL_AMOD && relation != REL_APPOS && relation != REL_FLAT)
                 continue;
+            if (relation == REL_NMOD) {
+                /* "the government of Gondor", "soldiers from Gondor", not
+                 * "a statement on Gondor" */
+                int32_t marker = coder_case_of(view, (uint32_t)child);
+                const char *word = marker >= 0 ? view->tokens[marker].lower : "";
+                if (marker >= 0 && strcmp(word, "of") != 0 && strcmp(word, "in") != 0 &&
+                    strcmp(word, "from") != 0 && strcmp(word, "by") != 0)
+                    continue;
+            }
             uint32_t before = out->count;
             collect_actors(view, (uint32_t)child, out, depth + 1);
             found = out->count > before;

@@ -158,9 +158,40 @@ static size_t normalize(const char **items, size_t count) {
     return kept;
 }
 
+/* One line per token: index, form, tag, head, relation, actor code. */
+static const char *trace_document(dyad_arena *arena, const dyad_document *document) {
+    size_t capacity = 256, used = 0;
+    char *text = arena_alloc(arena, capacity);
+    if (!text || !document->sentence_count) return NULL;
+    text[0] = '\0';
+    const dyad_sentence *sentence = &document->sentences[0];
+    for (uint32_t t = 0; t < sentence->token_count; t++) {
+        const dyad_token *token = &sentence->tokens[t];
+        const char *code = "";
+        for (size_t m = 0; m < document->mention_count; m++)
+            if (document->mentions[m].first_token <= t && t <= document->mentions[m].last_token)
+                code = document->mentions[m].code ? document->mentions[m].code : "?";
+        char line[256];
+        int length = snprintf(line, sizeof line, "    %u %s %s %d %s %s\n", t + 1, token->text,
+                              token->xpos ? token->xpos : "_", token->head,
+                              token->deprel ? token->deprel : "_", code);
+        if (length < 0) continue;
+        if (used + (size_t)length + 1 > capacity) {
+            char *bigger = arena_alloc(arena, capacity * 2 + (size_t)length);
+            if (!bigger) return text;
+            memcpy(bigger, text, used + 1);
+            text = bigger;
+            capacity = capacity * 2 + (size_t)length;
+        }
+        memcpy(text + used, line, (size_t)length + 1);
+        used += (size_t)length;
+    }
+    return text;
+}
+
 static dyad_status run_record(validation_report *report, const coder_resources *coder,
                               const petrarch_actors *actors, validation_result *result,
-                              dyad_error *error) {
+                              bool trace, dyad_error *error) {
     const petrarch_record *record = result->record;
     dyad_arena *arena = report->arena;
     size_t expected = record->no_events || record->error ? 0 : record->coding_count;
@@ -196,6 +227,7 @@ static dyad_status run_record(validation_report *report, const coder_resources *
         }
         result->produced_count = normalize(result->produced, count);
         result->note = note ? arena_strdup(arena, note) : NULL;
+        if (trace) result->trace = trace_document(arena, document);
         result->passed = result->produced_count == result->expected_count;
         for (size_t i = 0; result->passed && i < result->produced_count; i++)
             result->passed = strcmp(result->produced[i], result->expected[i]) == 0;
@@ -271,7 +303,7 @@ dyad_status validation_run(const validation_options *options, validation_report 
             continue;
         }
         result->evaluated = true;
-        status = run_record(report, coder, actors, result, error);
+        status = run_record(report, coder, actors, result, options->trace, error);
         if (result->passed) report->passed++;
         else report->failed++;
     }

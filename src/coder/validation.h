@@ -23,6 +23,7 @@ typedef struct validation_options {
                                              directories), NULL-terminated, may be NULL */
     bool all_records;                     /* ignore the file's <Include>/valid filter */
     const char *data_dir;                 /* dyad's data (codebook), NULL = default */
+    bool trace;                           /* keep each record's tokens, parse and mentions */
 } validation_options;
 
 typedef struct validation_result {
@@ -34,6 +35,7 @@ typedef struct validation_result {
     const char **produced;
     size_t produced_count;
     const char *note;         /* why a record could not be coded (bad parse), or NULL */
+    const char *trace;        /* with options->trace: tokens, relations, actors */
 } validation_result;
 
 typedef struct validation_report {

@@ -453,6 +453,8 @@ static bool read_pattern(petrarch_reader *reader, char *line) {
     char *star = strchr(body, '*');
     if (!star) return complain(reader, "pattern without '*' (the verb)%s", NULL);
     if (strchr(star + 1, '*')) return complain(reader, "pattern with two '*'%s", NULL);
+    /* "WORD_*": adjacent to the verb; "WORD_ *" is TABARI's plain word */
+    bool upper_adjacent = star > body && star[-1] == '_';
     *star = '\0';
     char upper[1024], lower[1024];
     snprintf(upper, sizeof upper, "%s", body);
@@ -468,6 +470,9 @@ static bool read_pattern(petrarch_reader *reader, char *line) {
     pattern_builder builder = {.count = 0};
     unsigned words = 0;
     char *upper_text = text_trim(upper);
+    size_t upper_text_length = strlen(upper_text);
+    if (!upper_adjacent && upper_text_length && upper_text[upper_text_length - 1] == '_')
+        upper_text[upper_text_length - 1] = '\0';
     if (!read_side(reader, upper_text, true, &builder, &words)) return reader->status == DYAD_OK;
     size_t before = builder.count;
     if (!read_side(reader, lower_start, false, &builder, &words)) return reader->status == DYAD_OK;

@@ -599,6 +599,23 @@ dyad_status penn_tree_to_dependencies(const char *text, dyad_arena *arena, penn_
             t.words[i].deprel = "dep";
         }
     }
+    /* "urged Eriador to respond": the tree makes "Eriador to respond" a
+     * clause; UD makes Eriador the object and "to respond" an xcomp */
+    for (int i = 0; i < t.word_count; i++) {
+        penn_word *w = &t.words[i];
+        if (!w->deprel || strcmp(w->deprel, "ccomp") != 0 || w->head <= 0) continue;
+        int subject = -1;
+        bool infinitive = false;
+        for (int j = 0; j < t.word_count; j++) {
+            if (t.words[j].head != i + 1) continue;
+            if (!strcmp(t.words[j].deprel, "nsubj")) subject = j;
+            if (!strcmp(t.words[j].deprel, "mark") && !strcasecmp(t.words[j].form, "to")) infinitive = true;
+        }
+        if (subject < 0 || !infinitive || subject > i) continue;
+        t.words[subject].head = w->head;
+        t.words[subject].deprel = "obj";
+        w->deprel = "xcomp";
+    }
     /* passives: be + participle */
     for (int i = 0; i < t.word_count; i++) {
         if (!is_passive_verb(&t, i)) continue;
