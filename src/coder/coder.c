@@ -1208,7 +1208,7 @@ dyad_status code_document(const coder_resources *resources, dyad_document *docum
             document->event_count = 0;
             return DYAD_OK;
         }
-        if (discard == 1) continue;
+        if (discard == 1 || !work->view.has_actors) continue;   /* no actors, no event */
         work->spent = arena_calloc(document->arena, sentence->token_count, 1);
         if (!work->spent || code_sentence(work, &sink) != DYAD_OK)
             return error_set(error, DYAD_ERR_MEMORY, document->origin, document->origin_line, -1,

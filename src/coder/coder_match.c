@@ -78,6 +78,34 @@ typedef struct match_state {
     bool has_source, has_target, compound, negation;
 } match_state;
 
+/* What a failed attempt must undo: everything but the matched tokens
+ * themselves, which are a stack. */
+typedef struct match_mark {
+    uint32_t matched_count;
+    bool has_source, has_target, compound, negation;
+    actor_set source, target;
+} match_mark;
+
+static void mark(const match_state *state, match_mark *out) {
+    out->matched_count = state->matched_count;
+    out->has_source = state->has_source;
+    out->has_target = state->has_target;
+    out->compound = state->compound;
+    out->negation = state->negation;
+    out->source = state->source;
+    out->target = state->target;
+}
+
+static void undo(match_state *state, const match_mark *saved) {
+    state->matched_count = saved->matched_count;
+    state->has_source = saved->has_source;
+    state->has_target = saved->has_target;
+    state->compound = saved->compound;
+    state->negation = saved->negation;
+    state->source = saved->source;
+    state->target = saved->target;
+}
+
 static bool push_matched(match_state *state, uint32_t token) {
     if (state->matched_count == MATCH_MAX_TOKENS) return false;
     state->matched[state->matched_count++] = token;
@@ -228,11 +256,12 @@ static bool match_side(match_state *state, const uint32_t *sequence, uint32_t co
 
     if (state->structural && (element->kind == ELEMENT_SOURCE || element->kind == ELEMENT_TARGET ||
                               element->kind == ELEMENT_COMPOUND)) {
-        match_state saved = *state;
+        match_mark saved;
+        mark(state, &saved);
         if (bind_structural(state, (element_kind)element->kind) &&
             match_side(state, sequence, count, upward, next, q))
             return true;
-        *state = saved;
+        undo(state, &saved);
         return false;
     }
 
@@ -240,7 +269,8 @@ static bool match_side(match_state *state, const uint32_t *sequence, uint32_t co
         if (adjacent && p != q) break;
         uint32_t token = sequence[p];
         const coder_token *item = &view->tokens[token];
-        match_state saved = *state;
+        match_mark saved;
+        mark(state, &saved);
         uint32_t length = 0;
         switch (element->kind) {
         case ELEMENT_WORD:
@@ -285,13 +315,18 @@ static bool match_side(match_state *state, const uint32_t *sequence, uint32_t co
             break;
         }
         if (length && match_side(state, sequence, count, upward, next, p + length)) return true;
-        *state = saved;
+        undo(state, &saved);
     }
     return false;
 }
 
 bool match_pattern(const coder_sentence *view, const verb_dictionary *dictionary,
                    const match_domain *domain, const verb_pattern *pattern, match_result *result) {
+    /* a literal word the sentence lacks: no need to search */
+    const pattern_element *elements = verb_dictionary_elements(dictionary) + pattern->first_element;
+    for (uint32_t i = 0; i < (uint32_t)pattern->before_count + pattern->after_count; i++)
+        if (elements[i].kind == ELEMENT_WORD && !coder_sentence_has_word(view, elements[i].value))
+            return false;
     match_state state;
     memset(&state, 0, sizeof state);
     state.view = view;

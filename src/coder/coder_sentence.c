@@ -143,6 +143,22 @@ bool coder_sentence_build(coder_sentence *view, const dyad_document *document,
             }
         }
     }
+    /* the sentence's words, sorted and unique (insertion sort: a sentence
+     * holds a few dozen) */
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < view->count; i++) total += view->tokens[i].word_count;
+    view->words = arena_alloc(document->arena, (total ? total : 1) * sizeof *view->words);
+    if (!view->words) return false;
+    for (uint32_t i = 0; i < view->count; i++)
+        for (uint8_t w = 0; w < view->tokens[i].word_count; w++) {
+            word_id word = view->tokens[i].words[w];
+            uint32_t j = view->word_count;
+            while (j > 0 && view->words[j - 1] > word) j--;
+            if (j > 0 && view->words[j - 1] == word) continue;
+            memmove(view->words + j + 1, view->words + j, (view->word_count - j) * sizeof *view->words);
+            view->words[j] = word;
+            view->word_count++;
+        }
     /* mentions of this sentence; a token in two mentions keeps the longer */
     for (size_t m = 0; m < document->mention_count; m++) {
         const dyad_mention *mention = &document->mentions[m];
@@ -158,8 +174,20 @@ bool coder_sentence_build(coder_sentence *view, const dyad_document *document,
             }
             view->tokens[t].mention = (int32_t)m;
         }
+        if (coder_mention_coded(document, (int32_t)m)) view->has_actors = true;
     }
     return true;
+}
+
+bool coder_sentence_has_word(const coder_sentence *view, word_id word) {
+    uint32_t low = 0, high = view->word_count;
+    while (low < high) {
+        uint32_t middle = (low + high) / 2;
+        if (view->words[middle] == word) return true;
+        if (view->words[middle] < word) low = middle + 1;
+        else high = middle;
+    }
+    return false;
 }
 
 bool coder_token_has_word(const coder_token *token, word_id word) {

@@ -55,6 +55,9 @@ typedef struct coder_sentence {
     coder_token *tokens;
     uint32_t count;
     bool parsed, tagged;
+    word_id *words;           /* every dictionary word of the sentence, sorted: a */
+    uint32_t word_count;      /* pattern naming a word not here cannot match */
+    bool has_actors;          /* some token is in a coded mention */
 } coder_sentence;
 
 /* Builds the view in document->arena.  Returns false when memory runs out. */
@@ -62,6 +65,7 @@ bool coder_sentence_build(coder_sentence *view, const dyad_document *document,
                           uint32_t sentence_index, const verb_dictionary *dictionary);
 
 bool coder_token_has_word(const coder_token *token, word_id word);
+bool coder_sentence_has_word(const coder_sentence *view, word_id word);
 bool coder_is_descendant(const coder_sentence *view, uint32_t token, uint32_t ancestor);
 /* First child of token with the given relation, -1 if none. */
 int32_t coder_child(const coder_sentence *view, uint32_t token, relation wanted);
