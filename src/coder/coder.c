@@ -371,6 +371,7 @@ typedef struct sentence_work {
     uint32_t candidate_count;
     uint8_t *spent;           /* tokens a pattern consumed */
     match_domain domain;      /* scratch for the anchor being tried */
+    match_result result, candidate_result;   /* scratch for pattern matches */
 } sentence_work;
 
 /* ------------------------------------------------------------ discards */
@@ -763,33 +764,45 @@ static bool find_trigger(sentence_work *work, uint32_t token, bool noun, candida
         event->trigger = token;
         event->block = anchor->block;
         event->noun = noun;
+        /* the first pattern that matches wins; among patterns as specific
+         * as it, the one that matched more words ("war crimes" over
+         * "crimes") */
+        const verb_pattern *best = NULL;
+        match_result *result = &work->result, *candidate_result = &work->candidate_result;
         for (uint32_t p = 0; p < block->pattern_count; p++) {
             const verb_pattern *pattern = verb_dictionary_pattern(work->verbs, block->patterns[p]);
-            match_result result;
-            if (!match_pattern(view, work->verbs, domain, pattern, &result)) continue;
-            if (!usable_code(pattern->code) && !usable_code(pattern->reverse_code)) {
+            if (best && pattern->weight < best->weight) break;
+            if (!match_pattern(view, work->verbs, domain, pattern, candidate_result)) continue;
+            if (best && candidate_result->matched_count <= result->matched_count) continue;
+            best = pattern;
+            match_result *swap = result;
+            result = candidate_result;
+            candidate_result = swap;
+        }
+        if (best) {
+            if (!usable_code(best->code) && !usable_code(best->reverse_code)) {
                 /* a pattern with code --- says: these words are no event */
-                for (uint32_t m = 0; m < result.matched_count; m++) work->spent[result.matched[m]] = 1;
+                for (uint32_t m = 0; m < result->matched_count; m++) work->spent[result->matched[m]] = 1;
                 return false;
             }
-            snprintf(event->code, sizeof event->code, "%s", pattern->code);
-            snprintf(event->reverse_code, sizeof event->reverse_code, "%s", pattern->reverse_code);
-            event->pattern = pattern->id;
-            event->pattern_flags = pattern->flags;
-            event->first = result.first;
-            event->last = result.last;
-            event->source = result.source;
-            event->target = result.target;
-            event->has_source = result.has_source;
-            event->has_target = result.has_target;
-            event->compound = result.compound;
+            snprintf(event->code, sizeof event->code, "%s", best->code);
+            snprintf(event->reverse_code, sizeof event->reverse_code, "%s", best->reverse_code);
+            event->pattern = best->id;
+            event->pattern_flags = best->flags;
+            event->first = result->first;
+            event->last = result->last;
+            event->source = result->source;
+            event->target = result->target;
+            event->has_source = result->has_source;
+            event->has_target = result->has_target;
+            event->compound = result->compound;
             if (event->compound) {
                 /* the target, if any, comes from the clause */
                 event->target.count = 0;
                 event->has_target = false;
             }
-            event->spelled_negation = result.matched_negation;
-            for (uint32_t m = 0; m < result.matched_count; m++) work->spent[result.matched[m]] = 1;
+            event->spelled_negation = result->matched_negation;
+            for (uint32_t m = 0; m < result->matched_count; m++) work->spent[result->matched[m]] = 1;
             return true;
         }
         const char *code = anchor->code[0] ? anchor->code : block->code;

@@ -383,13 +383,13 @@ static dyad_status read_agent_file(reader *r, dyad_error *error) {
                  form = strtok_r(NULL, " \t,", &save))
                 ok = add_agent_variants(r, form, agent, sets, set_count);
         } else if (ok && !strchr(name, '!')) {
+            /* substitution sets list their own plural forms; others get
+             * the regular one */
             char plural[512];
             size_t length = strlen(name);
             while (length && name[length - 1] == '_') name[--length] = '\0';
             regular_plural(name, plural, sizeof plural);
             ok = add_agent_variants(r, plural, agent, sets, set_count);
-        } else if (ok) {
-            /* substitution sets list their own plural forms */
         }
     }
     text_file_close(&file);
@@ -529,10 +529,9 @@ static void compose(const chunk *c, const agent_code *const *extra, uint32_t ext
         if (all[i]->prefix) {
             strncat(prefixes, agent, sizeof prefixes - strlen(prefixes) - 1);
         } else {
-            size_t have = strlen(code) + strlen(suffixes), length = strlen(agent);
+            size_t length = strlen(agent);
             char current[96];
             snprintf(current, sizeof current, "%s%s", code, suffixes);
-            (void)have;
             if (strlen(current) >= length && strcmp(current + strlen(current) - length, agent) == 0)
                 continue;
             strncat(suffixes, agent, sizeof suffixes - strlen(suffixes) - 1);
@@ -643,15 +642,12 @@ dyad_status petrarch_actors_resolve(const petrarch_actors *actors, dyad_document
         }
         /* an agent-only chunk followed by of/in/from lends its agents to
          * the actors after it ("lawmakers in Fornost and Gondor") */
-        const agent_code **lent = arena_calloc(document->arena, chunk_count ? chunk_count : 1,
-                                               sizeof *lent);
         uint32_t *lent_count = arena_calloc(document->arena, chunk_count ? chunk_count : 1,
                                             sizeof *lent_count);
         const agent_code ***lent_list = arena_calloc(document->arena, chunk_count ? chunk_count : 1,
                                                      sizeof *lent_list);
-        if (!lent || !lent_count || !lent_list)
+        if (!lent_count || !lent_list)
             return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
-        (void)lent;
         for (uint32_t i = 0; i < chunk_count; i++) {
             chunk *c = &chunks[i];
             if (c->code_count || !c->agent_count || c->last + 1 >= n) continue;

@@ -120,8 +120,7 @@ const char *verb_dictionary_string(verb_dictionary *dictionary, const char *text
     return arena_strdup(dictionary->strings, text ? text : "");
 }
 
-uint16_t verb_dictionary_begin_layer(verb_dictionary *dictionary, const char *path) {
-    (void)path;
+uint16_t verb_dictionary_begin_layer(verb_dictionary *dictionary) {
     return ++dictionary->layer;
 }
 

@@ -152,7 +152,7 @@ void verb_dictionary_free(verb_dictionary *dictionary);
 
 /* Starts a new layer (one per file): its entries are consulted before
  * those of earlier layers.  Returns the layer number. */
-uint16_t verb_dictionary_begin_layer(verb_dictionary *dictionary, const char *path);
+uint16_t verb_dictionary_begin_layer(verb_dictionary *dictionary);
 
 /* Interns text (lowercased) as a word; registers text itself as a form. */
 word_id verb_dictionary_word(verb_dictionary *dictionary, const char *text);

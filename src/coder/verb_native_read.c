@@ -190,7 +190,8 @@ static uint32_t block_for(native_reader *reader, const char *lemma, bool noun) {
     uint32_t block = verb_dictionary_find_block(reader->dictionary, name);
     if (block != NO_INDEX) return block;
     char id[600];
-    snprintf(id, sizeof id, "%s:%ld", reader->path, reader->line);
+    const char *slash = strrchr(reader->path, '/');
+    snprintf(id, sizeof id, "%s:%ld", slash ? slash + 1 : reader->path, reader->line);
     block = verb_dictionary_new_block(reader->dictionary, name, "---", "", id);
     if (block == NO_INDEX) return NO_INDEX;
     word_id words[MAX_PHRASE];
@@ -361,7 +362,7 @@ dyad_status verb_native_read(verb_dictionary *dictionary, const char *path, bool
     text_file file;
     dyad_status status = text_file_open(&file, path, error);
     if (status != DYAD_OK) return status;
-    verb_dictionary_begin_layer(dictionary, path);
+    verb_dictionary_begin_layer(dictionary);
     native_reader reader = {.dictionary = dictionary, .path = path, .strict = strict,
                             .error = error, .status = DYAD_OK};
     char *line;

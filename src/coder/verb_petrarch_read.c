@@ -582,7 +582,7 @@ dyad_status verb_petrarch_read(verb_dictionary *dictionary, const char *path, bo
     const char *slash = strrchr(path, '/');
     reader.name = slash ? slash + 1 : path;
     reader.dialect = verb_format_detect(file.data, file.length);
-    verb_dictionary_begin_layer(dictionary, path);
+    verb_dictionary_begin_layer(dictionary);
     char *line;
     while ((line = text_file_next(&file))) {
         reader.line = file.line;

@@ -489,6 +489,82 @@ static void event_date_is_the_document_date(void **state) {
     assert_null(d->events[0].date);
 }
 
+/* Constructions of wire English, one sentence each, with the event the
+ * dictionary should give. */
+typedef struct wire_case {
+    const char *sentence;
+    fixture_mention mentions[4];
+    size_t mention_count;
+    const char *source, *target, *code;
+} wire_case;
+
+static void wire_phrases(void **state) {
+    static const wire_case cases[] = {
+        {"1 Russia Russia PROPN 2 nsubj\n2 launched launch VERB 0 root\n3 strikes strike NOUN 2 obj\n"
+         "4 on on ADP 5 case\n5 Kyiv Kyiv PROPN 3 nmod\n",
+         {M(0, 1, 1, "RUS"), M(0, 5, 5, "UKR")}, 2, "RUS", "UKR", "190"},
+        {"1 Zelensky Zelensky PROPN 2 nsubj\n2 called call VERB 0 root\n3 on on ADP 4 case\n"
+         "4 NATO NATO PROPN 2 obl\n5 to to PART 6 mark\n6 send send VERB 2 xcomp\n"
+         "7 weapons weapon NOUN 6 obj\n",
+         {M(0, 1, 1, "UKRGOV"), M(0, 4, 4, "IGOWSTNAT")}, 2, "UKRGOV", "IGOWSTNAT", "0232"},
+        {"1 The the DET 2 det\n2 EU EU PROPN 3 nsubj\n3 imposed impose VERB 0 root\n"
+         "4 new new ADJ 5 amod\n5 sanctions sanction NOUN 3 obj\n6 on on ADP 7 case\n"
+         "7 Iran Iran PROPN 3 obl\n",
+         {M(0, 1, 2, "IGOEUREEC"), M(0, 7, 7, "IRN")}, 2, "IGOEUREEC", "IRN", "163"},
+        {"1 China China PROPN 2 nsubj\n2 reacted react VERB 0 root\n3 angrily angrily ADV 2 advmod\n"
+         "4 to to ADP 6 case\n5 the the DET 6 det\n6 decision decision NOUN 2 obl\n"
+         "7 by by ADP 8 case\n8 Japan Japan PROPN 6 nmod\n",
+         {M(0, 1, 1, "CHN"), M(0, 8, 8, "JPN")}, 2, "CHN", "JPN", "110"},
+        {"1 Russia Russia PROPN 3 nmod:poss\n2 's 's PART 1 case\n3 move move NOUN 4 nsubj\n"
+         "4 sparked spark VERB 0 root\n5 alarm alarm NOUN 4 obj\n6 in in ADP 7 case\n"
+         "7 Poland Poland PROPN 4 obl\n",
+         {M(0, 1, 1, "RUS"), M(0, 7, 7, "POL")}, 2, "POL", "RUS", "012"},
+        {"1 Ukraine Ukraine PROPN 2 nsubj\n2 accused accuse VERB 0 root\n3 Russia Russia PROPN 2 obj\n"
+         "4 of of ADP 6 case\n5 war war NOUN 6 compound\n6 crimes crime NOUN 2 obl\n",
+         {M(0, 1, 1, "UKR"), M(0, 3, 3, "RUS")}, 2, "UKR", "RUS", "1124"},
+        {"1 Poland Poland PROPN 2 nsubj\n2 expelled expel VERB 0 root\n3 three three NUM 5 nummod\n"
+         "4 Russian Russian ADJ 5 amod\n5 diplomats diplomat NOUN 2 obj\n",
+         {M(0, 1, 1, "POL"), M(0, 4, 5, "RUSGOV")}, 2, "POL", "RUSGOV", "161"},
+        {"1 Police police NOUN 2 nsubj\n2 arrested arrest VERB 0 root\n3 two two NUM 5 nummod\n"
+         "4 opposition opposition NOUN 5 compound\n5 leaders leader NOUN 2 obj\n",
+         {M(0, 1, 1, "GEOCOP"), M(0, 4, 5, "GEOOPP")}, 2, "GEOCOP", "GEOOPP", "173"},
+        {"1 Israeli Israeli ADJ 2 amod\n2 strikes strike NOUN 3 nsubj\n3 killed kill VERB 0 root\n"
+         "4 20 20 NUM 5 nummod\n5 Palestinians Palestinian PROPN 3 obj\n6 in in ADP 7 case\n"
+         "7 Gaza Gaza PROPN 3 obl\n",
+         {M(0, 1, 1, "ISR"), M(0, 5, 5, "PSE"), M(0, 7, 7, "PSE")}, 3, "ISR", "PSE", "190"},
+        {"1 Russia Russia PROPN 2 nsubj\n2 agreed agree VERB 0 root\n3 to to ADP 5 case\n"
+         "4 a a DET 5 det\n5 ceasefire ceasefire NOUN 2 obl\n6 with with ADP 7 case\n"
+         "7 Ukraine Ukraine PROPN 2 obl\n",
+         {M(0, 1, 1, "RUS"), M(0, 7, 7, "UKR")}, 2, "RUS", "UKR", "0356"},
+        {"1 Trump Trump PROPN 2 nsubj\n2 met meet VERB 0 root\n3 with with ADP 4 case\n"
+         "4 Putin Putin PROPN 2 obl\n5 in in ADP 6 case\n6 Alaska Alaska PROPN 2 obl\n",
+         {M(0, 1, 1, "USAGOV"), M(0, 4, 4, "RUSGOV"), M(0, 6, 6, "USA")}, 3, "USAGOV", "RUSGOV", "040"},
+        {"1 Beijing Beijing PROPN 2 nsubj\n2 signed sign VERB 0 root\n3 a a DET 5 det\n"
+         "4 trade trade NOUN 5 compound\n5 deal deal NOUN 2 obj\n6 with with ADP 7 case\n"
+         "7 Washington Washington PROPN 2 obl\n",
+         {M(0, 1, 1, "CHNGOV"), M(0, 7, 7, "USAGOV")}, 2, "CHNGOV", "USAGOV", "061"},
+        {"1 Russian Russian ADJ 2 amod\n2 troops troop NOUN 3 nsubj\n3 shelled shell VERB 0 root\n"
+         "4 Ukrainian Ukrainian ADJ 5 amod\n5 positions position NOUN 3 obj\n",
+         {M(0, 1, 2, "RUSMIL"), M(0, 4, 4, "UKR")}, 2, "RUSMIL", "UKR", "194"},
+        {"1 Hamas Hamas PROPN 2 nsubj\n2 released release VERB 0 root\n3 four four NUM 5 nummod\n"
+         "4 Israeli Israeli ADJ 5 amod\n5 hostages hostage NOUN 2 obj\n",
+         {M(0, 1, 1, "PSEHMS"), M(0, 4, 5, "ISRCVL")}, 2, "PSEHMS", "ISRCVL", "0841"},
+        {"1 Iran Iran PROPN 2 nsubj\n2 warned warn VERB 0 root\n3 Israel Israel PROPN 2 obj\n"
+         "4 against against ADP 6 case\n5 further further ADJ 6 amod\n6 strikes strike NOUN 2 obl\n",
+         {M(0, 1, 1, "IRN"), M(0, 3, 3, "ISR")}, 2, "IRN", "ISR", "130"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *const sentences[] = {cases[i].sentence, NULL};
+        dyad_document *d = code(state, sentences, cases[i].mentions, cases[i].mention_count);
+        if (!find(d, cases[i].source, cases[i].target, cases[i].code)) {
+            for (size_t e = 0; e < d->event_count; e++)
+                print_message("  produced %s %s %s\n", d->events[e].source.code,
+                              d->events[e].has_target ? d->events[e].target.code : "-", d->events[e].cameo);
+            fail_msg("case %zu: no %s %s %s", i, cases[i].source, cases[i].target, cases[i].code);
+        }
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(subject_verb_object),
@@ -516,6 +592,7 @@ int main(void) {
         cmocka_unit_test(unparsed_sentence_is_read_linearly),
         cmocka_unit_test(heading_is_not_coded),
         cmocka_unit_test(event_date_is_the_document_date),
+        cmocka_unit_test(wire_phrases),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
