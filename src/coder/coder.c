@@ -1154,8 +1154,22 @@ static bool emit_candidate(event_sink *sink, const candidate *event, uint32_t se
 
 /* ------------------------------------------------------------- document */
 
+/* The sentence's events in the order of their triggers. */
+static void sort_events(dyad_document *document, size_t first) {
+    for (size_t i = first + 1; i < document->event_count; i++) {
+        dyad_event moving = document->events[i];
+        size_t j = i;
+        while (j > first && document->events[j - 1].trigger_start > moving.trigger_start) {
+            document->events[j] = document->events[j - 1];
+            j--;
+        }
+        document->events[j] = moving;
+    }
+}
+
 static dyad_status code_sentence(sentence_work *work, event_sink *sink) {
     const coder_sentence *view = &work->view;
+    size_t first_event = work->document->event_count;
     work->candidate_count = 0;
     for (int pass = 0; pass < 2; pass++) {
         bool noun = pass == 1;
@@ -1194,6 +1208,7 @@ static dyad_status code_sentence(sentence_work *work, event_sink *sink) {
         if (!emit_candidate(sink, event, work->sentence))
             return DYAD_ERR_MEMORY;
     }
+    sort_events(work->document, first_event);
     return DYAD_OK;
 }
 

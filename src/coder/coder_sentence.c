@@ -81,8 +81,19 @@ bool coder_sentence_build(coder_sentence *view, const dyad_document *document,
     view->tagged = false;
     for (uint32_t i = 0; i < view->count; i++) {
         const dyad_token *token = &sentence->tokens[i];
-        if (token->head < 0 || (uint32_t)token->head > view->count) view->parsed = false;
+        if (token->head < 0 || (uint32_t)token->head > view->count || token->head == (int32_t)i + 1)
+            view->parsed = false;
         if (token->upos || token->xpos) view->tagged = true;
+    }
+    /* a parse with a cycle is no tree: read the sentence as unparsed */
+    for (uint32_t i = 0; i < view->count && view->parsed; i++) {
+        int32_t up = sentence->tokens[i].head;
+        uint32_t steps = 0;
+        while (up > 0 && steps <= view->count) {
+            up = sentence->tokens[up - 1].head;
+            steps++;
+        }
+        if (steps > view->count) view->parsed = false;
     }
     for (uint32_t i = 0; i < view->count; i++) {
         coder_token *item = &view->tokens[i];

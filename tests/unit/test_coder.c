@@ -489,6 +489,15 @@ static void event_date_is_the_document_date(void **state) {
     assert_null(d->events[0].date);
 }
 
+static void cyclic_parse_is_read_linearly(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 attacked attack VERB 3 dep\n"
+                             "3 Ukraine Ukraine PROPN 2 obj\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 3, 3, "UKR")};
+    dyad_document *d = code(state, s, m, 2);   /* 2 -> 3 -> 2: no tree */
+    assert_non_null(find(d, "RUS", "UKR", "190"));
+}
+
 /* Constructions of wire English, one sentence each, with the event the
  * dictionary should give. */
 typedef struct wire_case {
@@ -592,6 +601,7 @@ int main(void) {
         cmocka_unit_test(unparsed_sentence_is_read_linearly),
         cmocka_unit_test(heading_is_not_coded),
         cmocka_unit_test(event_date_is_the_document_date),
+        cmocka_unit_test(cyclic_parse_is_read_linearly),
         cmocka_unit_test(wire_phrases),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
