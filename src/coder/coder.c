@@ -506,8 +506,19 @@ static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inheri
     }
 }
 
+/* Prepositions that introduce a topic or a time, not a party: the actor
+ * of "a report on Ukraine" or "talks after the Gaza war" is no target. */
+static bool is_topic_preposition(const char *word) {
+    static const char *const words[] = {"on", "about", "over", "regarding", "concerning", "during",
+                                        "after", "before", "since", "amid", "despite", "following",
+                                        "until", "throughout", "like", "as", "than", "per"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(word, words[i]) == 0) return true;
+    return false;
+}
+
 /* The first coded actor in a subtree, in sentence order, without crossing
- * into clauses of its own. */
+ * into clauses of its own or into topic phrases. */
 static void first_actor_in(const coder_sentence *view, uint32_t root, actor_set *out) {
     const coder_token *top = &view->tokens[root];
     for (uint32_t t = top->subtree_first; t <= top->subtree_last && !out->count; t++) {
@@ -526,6 +537,13 @@ static void first_actor_in(const coder_sentence *view, uint32_t root, actor_set 
                 relation == REL_CCOMP || relation == REL_ADVCL || relation == REL_PARATAXIS) {
                 clause = true;
                 break;
+            }
+            if (relation == REL_NMOD || relation == REL_OBL) {
+                int32_t marker = coder_case_of(view, (uint32_t)up);
+                if (marker >= 0 && is_topic_preposition(view->tokens[marker].lower)) {
+                    clause = true;
+                    break;
+                }
             }
         }
         if (clause) continue;

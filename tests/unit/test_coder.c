@@ -399,6 +399,29 @@ static void no_event_without_two_actors(void **state) {
     assert_int_equal(d->event_count, 0);
 }
 
+static void topic_is_no_target(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 welcomed welcome VERB 0 root\n"
+                             "3 the the DET 4 det\n"
+                             "4 report report NOUN 2 obj\n"
+                             "5 on on ADP 6 case\n"
+                             "6 Ukraine Ukraine PROPN 4 nmod\n"
+                             "7 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 6, 6, "UKR")};
+    dyad_document *d = code(state, s, m, 2);
+    assert_int_equal(d->event_count, 0);
+    /* but a party to the act named is: "welcomed the talks with Ukraine" */
+    const char *const t[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 welcomed welcome VERB 0 root\n"
+                             "3 the the DET 4 det\n"
+                             "4 talks talk NOUN 2 obj\n"
+                             "5 with with ADP 6 case\n"
+                             "6 Ukraine Ukraine PROPN 4 nmod\n"
+                             "7 . . PUNCT 2 punct\n", NULL};
+    d = code(state, t, m, 2);
+    assert_non_null(find(d, "RUS", "UKR", "051"));
+}
+
 static void sport_is_discarded(void **state) {
     const char *const s[] = {"1 France France PROPN 2 nsubj\n"
                              "2 beat beat VERB 0 root\n"
@@ -595,6 +618,7 @@ int main(void) {
         cmocka_unit_test(visit_codes_both_directions),
         cmocka_unit_test(compound_subject_of_a_mutual_verb),
         cmocka_unit_test(no_event_without_two_actors),
+        cmocka_unit_test(topic_is_no_target),
         cmocka_unit_test(sport_is_discarded),
         cmocka_unit_test(conditional_is_not_coded),
         cmocka_unit_test(coreference_gives_the_code),
