@@ -2,8 +2,8 @@
  * coder_match.h — matching a dictionary pattern around an anchor token.
  *
  * A pattern is the field's flat idea: words before the verb, the verb,
- * words after it, with slots for the source (+), target ($), a compound
- * (%) and skipped phrases (^).  We match it against two sequences of
+ * words after it, with slots for the source ($), the target (+), a
+ * compound (%) and skipped phrases (^).  We match it against two sequences of
  * tokens built from the parse: the "lower" sequence is the anchor's
  * subtree after it (what TABARI called the verb phrase), the "upper" one
  * runs back from the anchor to the start of its clause (the previous
