@@ -764,7 +764,9 @@ static bool usable_code(const char *code) {
 static bool find_trigger(sentence_work *work, uint32_t token, bool noun, candidate *event) {
     const coder_sentence *view = &work->view;
     const coder_token *item = &view->tokens[token];
-    if (noun ? !item->noun : !item->verb) return false;
+    /* a predicative adjective heads its clause like a verb ("concerned
+     * about", "ready to talk") */
+    if (noun ? !item->noun : !(item->verb || item->adjective)) return false;
     anchor_choice choice;
     anchors_of(work->verbs, item, &choice);
     for (uint32_t i = 0; i < choice.count; i++) {

@@ -372,6 +372,32 @@ static void compound_subject_of_a_mutual_verb(void **state) {
     assert_non_null(find(d, "UKR", "RUS", "040"));
 }
 
+static void event_noun_under_a_light_verb(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 4 nsubj\n"
+                             "2 and and CCONJ 3 cc\n"
+                             "3 Ukraine Ukraine PROPN 1 conj\n"
+                             "4 began begin VERB 0 root\n"
+                             "5 peace peace NOUN 6 compound\n"
+                             "6 talks talk NOUN 4 obj\n"
+                             "7 . . PUNCT 4 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 3, 3, "UKR")};
+    dyad_document *d = code(state, s, m, 2);
+    assert_int_equal(d->event_count, 2);
+    assert_non_null(find(d, "RUS", "UKR", "040"));
+    assert_non_null(find(d, "UKR", "RUS", "040"));
+    /* the light verb's negation is the noun's */
+    const char *const t[] = {"1 Russia Russia PROPN 5 nsubj\n"
+                             "2 and and CCONJ 3 cc\n"
+                             "3 Ukraine Ukraine PROPN 1 conj\n"
+                             "4 never never ADV 5 advmod\n"
+                             "5 began begin VERB 0 root\n"
+                             "6 talks talk NOUN 5 obj\n"
+                             "7 . . PUNCT 5 punct\n", NULL};
+    d = code(state, t, m, 2);
+    assert_int_equal(d->event_count, 2);
+    assert_true(d->events[0].negated && d->events[1].negated);
+}
+
 static void no_event_without_two_actors(void **state) {
     const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
                              "2 condemned condemn VERB 0 root\n"
@@ -581,6 +607,9 @@ static void wire_phrases(void **state) {
         {"1 Hamas Hamas PROPN 2 nsubj\n2 released release VERB 0 root\n3 four four NUM 5 nummod\n"
          "4 Israeli Israeli ADJ 5 amod\n5 hostages hostage NOUN 2 obj\n",
          {M(0, 1, 1, "PSEHMS"), M(0, 4, 5, "ISRCVL")}, 2, "PSEHMS", "ISRCVL", "0841"},
+        {"1 Germany Germany PROPN 3 nsubj\n2 is be AUX 3 cop\n3 concerned concerned ADJ 0 root\n"
+         "4 about about ADP 6 case\n5 Russian Russian ADJ 6 amod\n6 troops troop NOUN 3 obl\n",
+         {M(0, 1, 1, "DEU"), M(0, 5, 6, "RUSMIL")}, 2, "DEU", "RUSMIL", "012"},
         {"1 Iran Iran PROPN 2 nsubj\n2 warned warn VERB 0 root\n3 Israel Israel PROPN 2 obj\n"
          "4 against against ADP 6 case\n5 further further ADJ 6 amod\n6 strikes strike NOUN 2 obl\n",
          {M(0, 1, 1, "IRN"), M(0, 3, 3, "ISR")}, 2, "IRN", "ISR", "130"},
@@ -617,6 +646,7 @@ int main(void) {
         cmocka_unit_test(appeal_codes_what_is_asked),
         cmocka_unit_test(visit_codes_both_directions),
         cmocka_unit_test(compound_subject_of_a_mutual_verb),
+        cmocka_unit_test(event_noun_under_a_light_verb),
         cmocka_unit_test(no_event_without_two_actors),
         cmocka_unit_test(topic_is_no_target),
         cmocka_unit_test(sport_is_discarded),
