@@ -285,6 +285,14 @@ typedef struct dyad_config {
      * (actors: PETRARCH actor, agent and discard files and dyad
      * dictionaries) and keeps its defaults when none is of its kind. */
     const char *const *dictionaries;
+    /* Extra verb dictionaries for the event coder, in dyad's format or the
+     * field's (TABARI, PETRARCH-2; detected from the content), as a
+     * NULL-terminated list, or NULL.  A later file takes precedence over
+     * earlier ones and over the default dictionary.  Lines they cannot use
+     * are reported by dyad_resources_warning(), not fatal. */
+    const char *const *verb_dictionaries;
+    /* Nonzero: use only verb_dictionaries, not dyad's default one. */
+    int verb_dictionaries_only;
 } dyad_config;
 
 enum {
@@ -298,12 +306,12 @@ enum {
 dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out, dyad_error *error);
 void dyad_resources_free(dyad_resources *resources);
 
-/* Lines of the dictionary files the user named (dyad_config.dictionaries)
- * that could not be read and were left out, each with its file and line:
- * the field's PETRARCH files have a few, so they do not stop loading, but
- * the caller should show them.  dyad's own data files have none (a bad
- * line there fails dyad_resources_load).  Returns the count. */
-size_t dyad_resources_warnings(const dyad_resources *resources, const dyad_error **warnings);
+/* Problems found while loading user-supplied dictionary files that did
+ * not stop loading: each names the file and line of a line that was left
+ * out (the field's PETRARCH files have a few).  dyad's own data files have
+ * none: a bad line there fails dyad_resources_load. */
+size_t dyad_resources_warning_count(const dyad_resources *resources);
+const dyad_error *dyad_resources_warning(const dyad_resources *resources, size_t index);
 
 /* ---------------------------------------------------------------- reader */
 
@@ -360,6 +368,12 @@ void dyad_buffer_free(dyad_buffer *buffer);
 
 /* `dyad segment`: one JSON object and a newline. */
 dyad_status dyad_write_segment_json(const dyad_document *document, dyad_buffer *out);
+
+/* `dyad code`: the full article record (metadata, text, sentences, actors,
+ * events, quotes, numbers, places, dates), one JSON object and a newline.
+ * with_tokens adds the tokens to each sentence. */
+dyad_status dyad_write_code_json(const dyad_document *document, int with_tokens,
+                                 dyad_buffer *out);
 
 #ifdef __cplusplus
 }

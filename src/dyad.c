@@ -47,6 +47,40 @@ char *resources_find_data_dir(const char *configured) {
     return NULL;
 }
 
+/* Gathers the left-out lines of user dictionaries from every stage into
+ * one list, so callers see them through one API whatever stage read them. */
+static dyad_status append_warnings(dyad_resources *resources, const dyad_error *more, size_t count,
+                                   dyad_error *error) {
+    if (!count) return DYAD_OK;
+    dyad_error *grown = realloc(resources->warnings,
+                                (resources->warning_count + count) * sizeof *grown);
+    if (!grown) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    memcpy(grown + resources->warning_count, more, count * sizeof *grown);
+    resources->warnings = grown;
+    resources->warning_count += count;
+    return DYAD_OK;
+}
+
+static dyad_status collect_coder_warnings(dyad_resources *resources, dyad_error *error) {
+    size_t count;
+    const dictionary_problem *problems = coder_resources_problems(resources->coder, &count);
+    for (size_t i = 0; i < count; i++) {
+        dyad_error warning;
+        error_set(&warning, DYAD_ERR_MODEL, problems[i].file, problems[i].line, -1,
+                  "%s (line skipped)", problems[i].message);
+        if (append_warnings(resources, &warning, 1, error) != DYAD_OK) return DYAD_ERR_MEMORY;
+    }
+    return DYAD_OK;
+}
+
+size_t dyad_resources_warning_count(const dyad_resources *resources) {
+    return resources ? resources->warning_count : 0;
+}
+
+const dyad_error *dyad_resources_warning(const dyad_resources *resources, size_t index) {
+    return resources && index < resources->warning_count ? &resources->warnings[index] : NULL;
+}
+
 dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
                                 dyad_error *error) {
     *out = NULL;
@@ -66,6 +100,19 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_ACTORS))
         status = actors_resources_load(resources->data_dir, config ? config->dictionaries : NULL,
                                        NULL, &resources->actors, error);
+    if (status == DYAD_OK && resources->actors) {
+        const dyad_error *actor_warnings;
+        size_t count = actors_resources_warnings(resources->actors, &actor_warnings);
+        status = append_warnings(resources, actor_warnings, count, error);
+    }
+    if (status == DYAD_OK && (resources->stages & DYAD_STAGE_EVENTS)) {
+        coder_options options = {
+            .verb_dictionaries = config ? config->verb_dictionaries : NULL,
+            .verb_dictionaries_only = config && config->verb_dictionaries_only,
+        };
+        status = coder_resources_load(resources->data_dir, &options, &resources->coder, error);
+        if (status == DYAD_OK) status = collect_coder_warnings(resources, error);
+    }
     if (status != DYAD_OK) {
         dyad_resources_free(resources);
         return status;
@@ -74,17 +121,13 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     return DYAD_OK;
 }
 
-size_t dyad_resources_warnings(const dyad_resources *resources, const dyad_error **warnings) {
-    *warnings = NULL;
-    return resources && resources->actors ? actors_resources_warnings(resources->actors, warnings)
-                                          : 0;
-}
-
 void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
     clean_resources_free(resources->clean);
     segment_resources_free(resources->segment);
     actors_resources_free(resources->actors);
+    coder_resources_free(resources->coder);
+    free(resources->warnings);
     free(resources->data_dir);
     free(resources);
 }
@@ -104,5 +147,7 @@ dyad_status dyad_process(const dyad_resources *resources, dyad_document *documen
                              "the actors stage was not loaded (dyad_config.stages)");
         status = actors_document(resources->actors, document, error);
     }
+    if (status == DYAD_OK && (stages & DYAD_STAGE_EVENTS) && resources->coder)
+        status = code_document(resources->coder, document, error);
     return status;
 }

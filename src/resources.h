@@ -12,6 +12,7 @@
 #include "clean/clean.h"
 #include "text/segment.h"
 #include "actors/actors.h"
+#include "coder/coder.h"
 
 struct dyad_resources {
     char *data_dir;
@@ -19,6 +20,9 @@ struct dyad_resources {
     clean_resources *clean;
     segment_resources *segment;
     actors_resources *actors;     /* NULL unless DYAD_STAGE_ACTORS was loaded */
+    coder_resources *coder;
+    dyad_error *warnings;     /* skipped lines of user resource files */
+    size_t warning_count;
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

@@ -52,7 +52,7 @@ dyad_status actors_resources_load(const char *data_dir, const char *const *files
 void actors_resources_free(actors_resources *resources);
 
 /* The bad lines of the field's files met while loading without a report
- * (see dyad_resources_warnings); the count is returned. */
+ * (see dyad_resources_warning_count); the count is returned. */
 size_t actors_resources_warnings(const actors_resources *resources, const dyad_error **warnings);
 
 const actor_dictionary *actors_resources_dictionary(const actors_resources *resources);

@@ -332,10 +332,9 @@ int command_actors(int argc, char **argv) {
         free(options.dictionaries);
         return 1;
     }
-    const dyad_error *warnings;
-    size_t warning_count = dyad_resources_warnings(resources, &warnings);
+    size_t warning_count = dyad_resources_warning_count(resources);
     for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
-        batch_report(&warnings[i]);
+        batch_report(dyad_resources_warning(resources, i));
     int exit_status;
     if (options.unknown) {
         exit_status = list_unknown(&arguments, resources, options.top);
@@ -383,10 +382,9 @@ int command_eval_actors(int argc, char **argv) {
         free(options.dictionaries);
         return 1;
     }
-    const dyad_error *warnings;
-    size_t warning_count = dyad_resources_warnings(resources, &warnings);
+    size_t warning_count = dyad_resources_warning_count(resources);
     for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
-        batch_report(&warnings[i]);
+        batch_report(dyad_resources_warning(resources, i));
     actor_eval_result result;
     dyad_buffer report = {NULL, 0, 0};
     dyad_status eval_status = actor_eval_file(resources, 0, options.gold, &result,

@@ -12,5 +12,8 @@ int command_eval(int argc, char **argv);
 int command_eval_extract(int argc, char **argv);
 int command_actors(int argc, char **argv);
 int command_eval_actors(int argc, char **argv); /* `dyad eval actors`, from command_eval */
+int command_code(int argc, char **argv);
+int command_bench(int argc, char **argv);
+int command_validate(int argc, char **argv);
 
 #endif

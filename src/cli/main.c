@@ -21,6 +21,9 @@ static const command commands[] = {
     {"segment", command_segment, "clean articles and cut them into sentences and tokens (JSONL)"},
     {"eval", command_eval, "measure accuracy against gold data (eval tokenize --gold FILE.conllu)"},
     {"actors", command_actors, "actor mentions and their codes (JSONL); --load-stats, --unknown"},
+    {"code", command_code, "code who did what to whom: actors and CAMEO/PLOVER events (JSONL)"},
+    {"bench", command_bench, "code the inputs and print articles/s, sentences/s, tokens/s, events/s, memory"},
+    {"validate", command_validate, "run a PETRARCH validation file (FILE.xml) and count records coded right"},
 };
 
 static void print_help(FILE *to) {

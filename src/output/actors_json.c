@@ -26,6 +26,9 @@ bool json_write_mentions(const dyad_document *d, dyad_buffer *out, bool *first) 
     for (size_t i = 0; ok && i < d->mention_count; i++) {
         const dyad_mention *m = &d->mentions[i];
         bool inner = true;
+        /* the contract: an unresolved mention is "unknown", whatever the
+         * resolver guessed about it */
+        dyad_actor_kind kind = m->code ? m->kind : DYAD_ACTOR_UNKNOWN;
         ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
              json_write_key(out, "text", &inner) && json_write_string(out, m->text) &&
              json_write_key(out, "start", &inner) && json_write_int(out, m->start) &&
@@ -35,7 +38,7 @@ bool json_write_mentions(const dyad_document *d, dyad_buffer *out, bool *first) 
              json_write_key(out, "country", &inner) && json_write_string(out, m->country) &&
              json_write_key(out, "sector", &inner) && json_write_string(out, m->sector) &&
              json_write_key(out, "kind", &inner) &&
-             json_write_string(out, actor_kind_name(m->kind)) &&
+             json_write_string(out, actor_kind_name(kind)) &&
              json_write_key(out, "name", &inner) && json_write_string(out, m->name);
         if (ok && m->antecedent >= 0)
             ok = json_write_key(out, "antecedent", &inner) && json_write_int(out, m->antecedent);

@@ -1,0 +1,68 @@
+/*
+ * coder.h — the event coder: who did what to whom, from the parse and the
+ * actor mentions (pipeline stage DYAD_STAGE_EVENTS).
+ *
+ * Owns the coding decisions: which words start an event (verb
+ * dictionaries), who its source and target are (subject, object, passive
+ * agent, coordination, control), what modality and negation do to it
+ * ("threatened to cut aid" is a threat, "plans to visit" an intention,
+ * "did not sign" a negated event), nominal events ("a meeting between
+ * Putin and U.S. envoys"), reported speech, and the discards that keep
+ * sport and weather out.  The rules are in docs/coder.md.
+ *
+ * Resources (codebook, dictionaries, modality table, discards) are loaded
+ * once from data/coder/ and are immutable; coding a document allocates
+ * only from its arena.
+ */
+#ifndef DYAD_CODER_CODER_H
+#define DYAD_CODER_CODER_H
+
+#include "dyad.h"
+#include "codebook.h"
+#include "verb_dictionary.h"
+
+#include <stdbool.h>
+
+typedef struct coder_options {
+    /* Extra verb dictionaries in any supported format, NULL-terminated (may
+     * be NULL).  A later file takes precedence over earlier ones and over
+     * the default dictionary. */
+    const char *const *verb_dictionaries;
+    bool verb_dictionaries_only;          /* do not load data/coder/verbs.txt */
+    /* Extra discard lists (PETRARCH format: one phrase per line, '+' for
+     * story discards), NULL-terminated. */
+    const char *const *discard_files;
+    bool discard_files_only;              /* do not load data/coder/discards.txt */
+} coder_options;
+
+typedef struct coder_resources coder_resources;
+
+/* data_dir: the directory holding coder/.  options may be NULL. */
+dyad_status coder_resources_load(const char *data_dir, const coder_options *options,
+                                 coder_resources **out, dyad_error *error);
+void coder_resources_free(coder_resources *resources);
+
+/* Lines of the user's (field) dictionaries that were skipped, with file and
+ * line: reported, never silently dropped. */
+const dictionary_problem *coder_resources_problems(const coder_resources *resources,
+                                                   size_t *count);
+const verb_dictionary *coder_resources_verbs(const coder_resources *resources);
+const codebook *coder_resources_codebook(const coder_resources *resources);
+
+/* Codes every sentence of the document (sentences, tokens and mentions
+ * must be there; a parse makes it precise, without one the coder reads the
+ * sentence linearly).  Fills document->events. */
+dyad_status code_document(const coder_resources *resources, dyad_document *document,
+                          dyad_error *error);
+
+/* Values of dyad_event.modality. */
+enum {
+    EVENT_ASSERTED = 0,
+    EVENT_INTENDED = 1,       /* "plans to visit" */
+    EVENT_THREATENED = 2,     /* "threatened to cut off aid" */
+    EVENT_REFUSED = 3,        /* "refused to sign" */
+    EVENT_ATTEMPTED = 4,      /* "tried to" */
+};
+const char *event_modality_name(int modality);
+
+#endif

@@ -1,0 +1,321 @@
+/*
+ * coder_sentence.c — see coder_sentence.h.
+ */
+#include "coder_sentence.h"
+#include "../util/arena.h"
+
+#include <ctype.h>
+#include <string.h>
+
+relation relation_from_name(const char *deprel) {
+    static const struct {
+        const char *name;
+        relation value;
+    } names[] = {
+        {"root", REL_ROOT}, {"nsubj", REL_NSUBJ}, {"nsubj:pass", REL_NSUBJ_PASS},
+        {"nsubjpass", REL_NSUBJ_PASS}, {"nsubj:outer", REL_NSUBJ}, {"csubj", REL_CSUBJ},
+        {"csubj:pass", REL_CSUBJ}, {"obj", REL_OBJ}, {"dobj", REL_OBJ}, {"iobj", REL_IOBJ},
+        {"obl", REL_OBL}, {"obl:agent", REL_OBL_AGENT}, {"obl:tmod", REL_OBL_TMOD},
+        {"obl:npmod", REL_OBL_TMOD}, {"obl:unmarked", REL_OBL}, {"nmod", REL_NMOD},
+        {"nmod:poss", REL_NMOD_POSS}, {"poss", REL_NMOD_POSS}, {"nmod:tmod", REL_NMOD_TMOD},
+        {"nmod:npmod", REL_NMOD_TMOD}, {"nmod:unmarked", REL_NMOD}, {"appos", REL_APPOS},
+        {"case", REL_CASE}, {"mark", REL_MARK}, {"aux", REL_AUX}, {"aux:pass", REL_AUX_PASS},
+        {"auxpass", REL_AUX_PASS}, {"cop", REL_COP}, {"advmod", REL_ADVMOD},
+        {"neg", REL_ADVMOD}, {"amod", REL_AMOD}, {"det", REL_DET}, {"det:predet", REL_DET},
+        {"det:poss", REL_NMOD_POSS}, {"nummod", REL_NUMMOD}, {"compound", REL_COMPOUND},
+        {"compound:prt", REL_PRT}, {"prt", REL_PRT}, {"flat", REL_FLAT},
+        {"flat:name", REL_FLAT}, {"flat:foreign", REL_FLAT}, {"fixed", REL_FIXED},
+        {"conj", REL_CONJ}, {"cc", REL_CC}, {"cc:preconj", REL_CC}, {"xcomp", REL_XCOMP},
+        {"ccomp", REL_CCOMP}, {"advcl", REL_ADVCL}, {"advcl:relcl", REL_ADVCL},
+        {"acl", REL_ACL}, {"acl:relcl", REL_RELCL}, {"parataxis", REL_PARATAXIS},
+        {"punct", REL_PUNCT}, {"expl", REL_EXPL}, {"expl:pv", REL_EXPL}, {"dep", REL_DEP},
+        {"list", REL_LIST}, {"discourse", REL_DISCOURSE},
+    };
+    if (!deprel) return REL_OTHER;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(deprel, names[i].name) == 0) return names[i].value;
+    /* an unknown subtype falls back to its base relation */
+    const char *colon = strchr(deprel, ':');
+    if (colon) {
+        char base[32];
+        size_t length = (size_t)(colon - deprel);
+        if (length < sizeof base) {
+            memcpy(base, deprel, length);
+            base[length] = '\0';
+            return relation_from_name(base);
+        }
+    }
+    return REL_OTHER;
+}
+
+static bool starts_with(const char *text, const char *prefix) {
+    return text && strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+static bool is_negation_word(const char *lower) {
+    return strcmp(lower, "not") == 0 || strcmp(lower, "n't") == 0 ||
+           strcmp(lower, "never") == 0 || strcmp(lower, "nt") == 0;
+}
+
+static void add_words(coder_token *token, const verb_dictionary *dictionary, const char *text) {
+    word_id found[MAX_TOKEN_WORDS];
+    size_t count = verb_dictionary_words_of(dictionary, text, strlen(text), found, MAX_TOKEN_WORDS);
+    for (size_t i = 0; i < count; i++) {
+        if (coder_token_has_word(token, found[i])) continue;
+        if (token->word_count == MAX_TOKEN_WORDS) return;
+        token->words[token->word_count++] = found[i];
+    }
+}
+
+bool coder_sentence_build(coder_sentence *view, const dyad_document *document,
+                          uint32_t sentence_index, const verb_dictionary *dictionary) {
+    const dyad_sentence *sentence = &document->sentences[sentence_index];
+    memset(view, 0, sizeof *view);
+    view->document = document;
+    view->sentence = sentence;
+    view->count = sentence->token_count;
+    if (!view->count) return true;
+    view->tokens = arena_calloc(document->arena, view->count, sizeof *view->tokens);
+    if (!view->tokens) return false;
+    view->parsed = true;
+    view->tagged = false;
+    for (uint32_t i = 0; i < view->count; i++) {
+        const dyad_token *token = &sentence->tokens[i];
+        if (token->head < 0 || (uint32_t)token->head > view->count || token->head == (int32_t)i + 1)
+            view->parsed = false;
+        if (token->upos || token->xpos) view->tagged = true;
+    }
+    /* a parse with a cycle is no tree: read the sentence as unparsed */
+    for (uint32_t i = 0; i < view->count && view->parsed; i++) {
+        int32_t up = sentence->tokens[i].head;
+        uint32_t steps = 0;
+        while (up > 0 && steps <= view->count) {
+            up = sentence->tokens[up - 1].head;
+            steps++;
+        }
+        if (steps > view->count) view->parsed = false;
+    }
+    for (uint32_t i = 0; i < view->count; i++) {
+        coder_token *item = &view->tokens[i];
+        const dyad_token *token = &sentence->tokens[i];
+        item->token = token;
+        size_t length = strlen(token->text);
+        char *lower = arena_alloc(document->arena, length + 1);
+        if (!lower) return false;
+        for (size_t k = 0; k <= length; k++) lower[k] = (char)tolower((unsigned char)token->text[k]);
+        item->lower = lower;
+        add_words(item, dictionary, lower);
+        if (token->lemma && strcmp(token->lemma, lower) != 0) {
+            char folded[128];
+            size_t lemma_length = strlen(token->lemma);
+            if (lemma_length < sizeof folded) {
+                for (size_t k = 0; k <= lemma_length; k++)
+                    folded[k] = (char)tolower((unsigned char)token->lemma[k]);
+                add_words(item, dictionary, folded);
+            }
+        }
+        if (view->tagged) {
+            item->verb = (token->upos && strcmp(token->upos, "VERB") == 0) ||
+                         (!token->upos && starts_with(token->xpos, "VB"));
+            item->noun = (token->upos && (strcmp(token->upos, "NOUN") == 0 ||
+                                          strcmp(token->upos, "PROPN") == 0)) ||
+                         (!token->upos && starts_with(token->xpos, "NN"));
+            item->adjective = (token->upos && strcmp(token->upos, "ADJ") == 0) ||
+                              (!token->upos && starts_with(token->xpos, "JJ"));
+        } else {
+            item->verb = item->noun = item->adjective = 1;
+        }
+        item->head = view->parsed && token->head > 0 ? token->head - 1 : -1;
+        item->relation = view->parsed ? (uint8_t)relation_from_name(token->deprel) : REL_OTHER;
+        item->first_child = item->next_sibling = -1;
+        item->mention = -1;
+        item->subtree_first = item->subtree_last = i;
+        item->negation = is_negation_word(lower) &&
+                         (!view->parsed || item->relation == REL_ADVMOD ||
+                          item->relation == REL_OTHER || item->relation == REL_DEP);
+    }
+    if (view->parsed) {
+        /* children lists, in sentence order: link from the last token back */
+        for (uint32_t i = view->count; i-- > 0;) {
+            int32_t head = view->tokens[i].head;
+            if (head < 0) continue;
+            view->tokens[i].next_sibling = view->tokens[head].first_child;
+            view->tokens[head].first_child = (int32_t)i;
+        }
+        /* subtree spans: walk each token up its ancestors (bounded, so a
+         * cyclic parse cannot hang us) */
+        for (uint32_t i = 0; i < view->count; i++) {
+            int32_t up = view->tokens[i].head;
+            for (uint32_t steps = 0; up >= 0 && steps < view->count; steps++) {
+                coder_token *ancestor = &view->tokens[up];
+                if (i < ancestor->subtree_first) ancestor->subtree_first = i;
+                if (i > ancestor->subtree_last) ancestor->subtree_last = i;
+                up = ancestor->head;
+            }
+        }
+    }
+    /* the sentence's words, sorted and unique (insertion sort: a sentence
+     * holds a few dozen) */
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < view->count; i++) total += view->tokens[i].word_count;
+    view->words = arena_alloc(document->arena, (total ? total : 1) * sizeof *view->words);
+    if (!view->words) return false;
+    for (uint32_t i = 0; i < view->count; i++)
+        for (uint8_t w = 0; w < view->tokens[i].word_count; w++) {
+            word_id word = view->tokens[i].words[w];
+            uint32_t j = view->word_count;
+            while (j > 0 && view->words[j - 1] > word) j--;
+            if (j > 0 && view->words[j - 1] == word) continue;
+            memmove(view->words + j + 1, view->words + j, (view->word_count - j) * sizeof *view->words);
+            view->words[j] = word;
+            view->word_count++;
+        }
+    /* mentions of this sentence; a token in two mentions keeps the longer */
+    for (size_t m = 0; m < document->mention_count; m++) {
+        const dyad_mention *mention = &document->mentions[m];
+        if (mention->sentence != sentence_index) continue;
+        if (mention->first_token > mention->last_token || mention->last_token >= view->count)
+            continue;
+        uint32_t length = mention->last_token - mention->first_token;
+        for (uint32_t t = mention->first_token; t <= mention->last_token; t++) {
+            int32_t current = view->tokens[t].mention;
+            if (current >= 0) {
+                const dyad_mention *other = &document->mentions[current];
+                if (other->last_token - other->first_token >= length) continue;
+            }
+            view->tokens[t].mention = (int32_t)m;
+        }
+        if (coder_mention_coded(document, (int32_t)m)) view->has_actors = true;
+    }
+    return true;
+}
+
+bool coder_sentence_has_word(const coder_sentence *view, word_id word) {
+    uint32_t low = 0, high = view->word_count;
+    while (low < high) {
+        uint32_t middle = (low + high) / 2;
+        if (view->words[middle] == word) return true;
+        if (view->words[middle] < word) low = middle + 1;
+        else high = middle;
+    }
+    return false;
+}
+
+bool coder_token_has_word(const coder_token *token, word_id word) {
+    for (uint8_t i = 0; i < token->word_count; i++)
+        if (token->words[i] == word) return true;
+    return false;
+}
+
+bool coder_token_is(const coder_token *token, const char *text) {
+    return strcmp(token->lower, text) == 0 ||
+           (token->token->lemma && strcasecmp(token->token->lemma, text) == 0);
+}
+
+bool coder_is_descendant(const coder_sentence *view, uint32_t token, uint32_t ancestor) {
+    int32_t up = (int32_t)token;
+    for (uint32_t steps = 0; up >= 0 && steps <= view->count; steps++) {
+        if ((uint32_t)up == ancestor) return true;
+        up = view->tokens[up].head;
+    }
+    return false;
+}
+
+int32_t coder_child(const coder_sentence *view, uint32_t token, relation wanted) {
+    for (int32_t child = view->tokens[token].first_child; child >= 0;
+         child = view->tokens[child].next_sibling)
+        if (view->tokens[child].relation == wanted) return child;
+    return -1;
+}
+
+int32_t coder_case_of(const coder_sentence *view, uint32_t token) {
+    for (int32_t child = view->tokens[token].first_child; child >= 0;
+         child = view->tokens[child].next_sibling)
+        if (view->tokens[child].relation == REL_CASE || view->tokens[child].relation == REL_MARK)
+            return child;
+    return -1;
+}
+
+/* ------------------------------------------------------------- actors */
+
+const dyad_mention *coder_resolve_mention(const dyad_document *document, int32_t mention) {
+    for (int steps = 0; mention >= 0 && (size_t)mention < document->mention_count && steps < 16;
+         steps++) {
+        const dyad_mention *item = &document->mentions[mention];
+        if (item->code) return item;
+        mention = item->antecedent;
+    }
+    return NULL;
+}
+
+bool coder_mention_coded(const dyad_document *document, int32_t mention) {
+    return coder_resolve_mention(document, mention) != NULL;
+}
+
+void actor_set_add(actor_set *set, int32_t mention) {
+    for (uint32_t i = 0; i < set->count; i++)
+        if (set->mentions[i] == mention) return;
+    if (set->count < MAX_ACTORS) set->mentions[set->count++] = mention;
+}
+
+void coder_actors_of_mention(const coder_sentence *view, int32_t mention, actor_set *out) {
+    const dyad_document *document = view->document;
+    if (!coder_mention_coded(document, mention)) return;
+    actor_set_add(out, mention);
+    int32_t group = document->mentions[mention].group;
+    if (group < 0) return;
+    uint32_t sentence = document->mentions[mention].sentence;
+    for (size_t m = 0; m < document->mention_count; m++)
+        if ((int32_t)m != mention && document->mentions[m].group == group &&
+            document->mentions[m].sentence == sentence && coder_mention_coded(document, (int32_t)m))
+            actor_set_add(out, (int32_t)m);
+}
+
+static void collect_actors(const coder_sentence *view, uint32_t token, actor_set *out, int depth) {
+    if (depth > 4 || out->count >= MAX_ACTORS) return;
+    const coder_token *item = &view->tokens[token];
+    bool found = false;
+    if (item->mention >= 0 && coder_mention_coded(view->document, item->mention)) {
+        coder_actors_of_mention(view, item->mention, out);
+        found = true;
+    }
+    if (!view->parsed) return;
+    if (found) {
+        /* coordinated modifiers: "Eriadori and Calenardhon leaders" */
+        for (int32_t child = item->first_child; child >= 0; child = view->tokens[child].next_sibling) {
+            uint8_t relation = view->tokens[child].relation;
+            if ((relation == REL_COMPOUND || relation == REL_AMOD || relation == REL_NMOD_POSS) &&
+                coder_child(view, (uint32_t)child, REL_CONJ) >= 0)
+                collect_actors(view, (uint32_t)child, out, depth + 1);
+        }
+    }
+    if (!found) {
+        /* a common noun heading the phrase: its modifiers name the actor */
+        for (int32_t child = item->first_child; child >= 0 && !found;
+             child = view->tokens[child].next_sibling) {
+            uint8_t relation = view->tokens[child].relation;
+            if (relation != REL_NMOD && relation != REL_NMOD_POSS && relation != REL_COMPOUND &&
+                relation != REL_AMOD && relation != REL_APPOS && relation != REL_FLAT)
+                continue;
+            if (relation == REL_NMOD) {
+                /* "the government of Gondor", "soldiers from Gondor", not
+                 * "a statement on Gondor" */
+                int32_t marker = coder_case_of(view, (uint32_t)child);
+                const char *word = marker >= 0 ? view->tokens[marker].lower : "";
+                if (marker >= 0 && strcmp(word, "of") != 0 && strcmp(word, "in") != 0 &&
+                    strcmp(word, "from") != 0 && strcmp(word, "by") != 0)
+                    continue;
+            }
+            uint32_t before = out->count;
+            collect_actors(view, (uint32_t)child, out, depth + 1);
+            found = out->count > before;
+        }
+    }
+    /* coordination: "Fornost and Gondor", "Lions, tigers, and Gondor" */
+    for (int32_t child = item->first_child; child >= 0; child = view->tokens[child].next_sibling)
+        if (view->tokens[child].relation == REL_CONJ) collect_actors(view, (uint32_t)child, out, depth + 1);
+}
+
+void coder_actors_of_phrase(const coder_sentence *view, uint32_t token, actor_set *out) {
+    collect_actors(view, token, out, 0);
+}

@@ -1,0 +1,320 @@
+/*
+ * validation.c — see validation.h.
+ */
+#include "validation.h"
+#include "coder.h"
+#include "petrarch_actors.h"
+#include "../ingest/penn_tree.h"
+#include "../resources.h"
+#include "../util/arena.h"
+#include "../util/error.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static bool is_file(const char *path) {
+    struct stat info;
+    return stat(path, &info) == 0 && S_ISREG(info.st_mode);
+}
+
+static bool is_directory(const char *path) {
+    struct stat info;
+    return stat(path, &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+/* A dictionary named by the file: beside it, then in the search places
+ * (a directory holding it, or a file of that name). */
+static const char *find_resource(dyad_arena *arena, const char *xml_path,
+                                 const char *const *search, const char *name) {
+    if (!name || !*name) return NULL;
+    char candidate[PATH_MAX];
+    if (name[0] == '/' && is_file(name)) return arena_strdup(arena, name);
+    const char *slash = strrchr(xml_path, '/');
+    snprintf(candidate, sizeof candidate, "%.*s%s", slash ? (int)(slash - xml_path + 1) : 0, xml_path, name);
+    if (is_file(candidate)) return arena_strdup(arena, candidate);
+    for (size_t i = 0; search && search[i]; i++) {
+        if (is_directory(search[i])) {
+            snprintf(candidate, sizeof candidate, "%s/%s", search[i], name);
+            if (is_file(candidate)) return arena_strdup(arena, candidate);
+        } else {
+            const char *base = strrchr(search[i], '/');
+            base = base ? base + 1 : search[i];
+            if (strcmp(base, name) == 0 && is_file(search[i])) return arena_strdup(arena, search[i]);
+        }
+    }
+    return NULL;
+}
+
+static bool in_list(const char **list, const char *word) {
+    for (size_t i = 0; list && list[i]; i++)
+        if (word && strcmp(list[i], word) == 0) return true;
+    return false;
+}
+
+typedef struct problem_sink {
+    validation_report *report;
+    size_t capacity;
+} problem_sink;
+
+static void add_problem(problem_sink *sink, const char *file, long line, const char *message) {
+    validation_report *report = sink->report;
+    if (report->problem_count == sink->capacity) {
+        size_t grown = sink->capacity ? sink->capacity * 2 : 16;
+        char **bigger = realloc(report->problems, grown * sizeof *bigger);
+        if (!bigger) return;
+        report->problems = bigger;
+        sink->capacity = grown;
+    }
+    char *text = arena_printf(report->arena, "%s:%ld: %s", file, line, message);
+    if (text) report->problems[report->problem_count++] = text;
+}
+
+static void actor_problem(void *context, const char *file, long line, const char *message) {
+    add_problem(context, file, line, message);
+}
+
+/* Builds the record's document: its text, one sentence, tokens from the
+ * parse tree placed at their offsets in the text. */
+static dyad_status build_document(dyad_arena *arena, const petrarch_record *record,
+                                  dyad_document **out, const char **note, dyad_error *error) {
+    *out = NULL;
+    char date[11] = "";
+    if (record->date && strlen(record->date) == 8)
+        snprintf(date, sizeof date, "%.4s-%.2s-%.2s", record->date, record->date + 4, record->date + 6);
+    dyad_document *document =
+        dyad_document_new(arena, record->text, strlen(record->text), record->id, date[0] ? date : NULL);
+    if (!document) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    document->text = document->raw_text;
+    document->text_length = document->raw_length;
+    *out = document;
+    if (!record->parse) {
+        *note = "no <Parse> tree";
+        return DYAD_OK;
+    }
+    penn_word *words;
+    size_t count;
+    dyad_error tree_error;
+    if (penn_tree_to_dependencies(record->parse, arena, &words, &count, &tree_error) != DYAD_OK) {
+        *note = arena_printf(arena, "parse tree not usable: %s", tree_error.message);
+        return DYAD_OK;
+    }
+    dyad_sentence *sentence = arena_calloc(arena, 1, sizeof *sentence);
+    dyad_token *tokens = arena_calloc(arena, count, sizeof *tokens);
+    if (!sentence || !tokens) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    const char *text = document->text;
+    size_t length = document->text_length, position = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *surface = penn_token_text(words[i].form);
+        size_t surface_length = strlen(surface);
+        while (position < length && isspace((unsigned char)text[position])) position++;
+        size_t start = position;
+        bool found = surface_length && position + surface_length <= length &&
+                     strncasecmp(text + position, surface, surface_length) == 0;
+        if (!found) {
+            /* quotes and other transcriptions: look a little ahead */
+            for (size_t k = position; k < length && k < position + 24 && !found; k++)
+                if (surface_length && k + surface_length <= length &&
+                    strncasecmp(text + k, surface, surface_length) == 0) {
+                    start = k;
+                    found = true;
+                }
+        }
+        size_t end = found ? start + surface_length : start;
+        if (found) position = end;
+        dyad_token *token = &tokens[i];
+        token->text = arena_strdup(arena, surface);
+        token->start = (uint32_t)start;
+        token->end = (uint32_t)end;
+        token->xpos = words[i].xpos;
+        token->upos = words[i].upos;
+        token->head = words[i].head;
+        token->deprel = words[i].deprel;
+        if (!token->text) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    }
+    sentence->index = 0;
+    sentence->start = count ? tokens[0].start : 0;
+    sentence->end = count ? tokens[count - 1].end : 0;
+    sentence->tokens = tokens;
+    sentence->token_count = (uint32_t)count;
+    document->sentences = sentence;
+    document->sentence_count = 1;
+    return DYAD_OK;
+}
+
+static int compare_strings(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted, duplicates removed. */
+static size_t normalize(const char **items, size_t count) {
+    qsort(items, count, sizeof *items, compare_strings);
+    size_t kept = 0;
+    for (size_t i = 0; i < count; i++)
+        if (!kept || strcmp(items[kept - 1], items[i]) != 0) items[kept++] = items[i];
+    return kept;
+}
+
+/* One line per token: index, form, tag, head, relation, actor code. */
+static const char *trace_document(dyad_arena *arena, const dyad_document *document) {
+    size_t capacity = 256, used = 0;
+    char *text = arena_alloc(arena, capacity);
+    if (!text || !document->sentence_count) return NULL;
+    text[0] = '\0';
+    const dyad_sentence *sentence = &document->sentences[0];
+    for (uint32_t t = 0; t < sentence->token_count; t++) {
+        const dyad_token *token = &sentence->tokens[t];
+        const char *code = "";
+        for (size_t m = 0; m < document->mention_count; m++)
+            if (document->mentions[m].first_token <= t && t <= document->mentions[m].last_token)
+                code = document->mentions[m].code ? document->mentions[m].code : "?";
+        char line[256];
+        int length = snprintf(line, sizeof line, "    %u %s %s %d %s %s\n", t + 1, token->text,
+                              token->xpos ? token->xpos : "_", token->head,
+                              token->deprel ? token->deprel : "_", code);
+        if (length < 0) continue;
+        if (used + (size_t)length + 1 > capacity) {
+            char *bigger = arena_alloc(arena, capacity * 2 + (size_t)length);
+            if (!bigger) return text;
+            memcpy(bigger, text, used + 1);
+            text = bigger;
+            capacity = capacity * 2 + (size_t)length;
+        }
+        memcpy(text + used, line, (size_t)length + 1);
+        used += (size_t)length;
+    }
+    return text;
+}
+
+static dyad_status run_record(validation_report *report, const coder_resources *coder,
+                              const petrarch_actors *actors, validation_result *result,
+                              bool trace, dyad_error *error) {
+    const petrarch_record *record = result->record;
+    dyad_arena *arena = report->arena;
+    size_t expected = record->no_events || record->error ? 0 : record->coding_count;
+    result->expected = arena_calloc(arena, expected ? expected : 1, sizeof *result->expected);
+    if (!result->expected) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; i < expected; i++) {
+        const petrarch_coding *coding = &record->codings[i];
+        result->expected[i] = arena_printf(arena, "%s %s %s", coding->source, coding->target, coding->code);
+    }
+    result->expected_count = normalize(result->expected, expected);
+
+    dyad_arena *scratch = dyad_arena_new();
+    if (!scratch) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    dyad_document *document;
+    const char *note = NULL;
+    dyad_status status = build_document(scratch, record, &document, &note, error);
+    if (status == DYAD_OK && document->sentence_count) {
+        status = petrarch_actors_resolve(actors, document, error);
+        if (status == DYAD_OK) status = code_document(coder, document, error);
+    }
+    if (status == DYAD_OK) {
+        size_t count = 0;
+        result->produced = arena_calloc(arena, document->event_count ? document->event_count : 1,
+                                        sizeof *result->produced);
+        if (!result->produced) status = error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+        for (size_t i = 0; status == DYAD_OK && i < document->event_count; i++) {
+            const dyad_event *event = &document->events[i];
+            if (event->negated) continue;
+            result->produced[count++] =
+                arena_printf(arena, "%s %s %s", event->source.code,
+                             event->has_target && event->target.code ? event->target.code : "---",
+                             event->cameo);
+        }
+        result->produced_count = normalize(result->produced, count);
+        result->note = note ? arena_strdup(arena, note) : NULL;
+        if (trace) result->trace = trace_document(arena, document);
+        result->passed = result->produced_count == result->expected_count;
+        for (size_t i = 0; result->passed && i < result->produced_count; i++)
+            result->passed = strcmp(result->produced[i], result->expected[i]) == 0;
+    }
+    dyad_arena_free(scratch);
+    return status;
+}
+
+dyad_status validation_run(const validation_options *options, validation_report *report,
+                           dyad_error *error) {
+    memset(report, 0, sizeof *report);
+    report->arena = dyad_arena_new();
+    if (!report->arena) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    dyad_status status = petrarch_xml_read(options->path, report->arena, &report->file, error);
+    if (status != DYAD_OK) return status;
+    const petrarch_validation *file = &report->file;
+    const char *verbs = find_resource(report->arena, options->path, options->search, file->verb_file);
+    const char *actor_file = find_resource(report->arena, options->path, options->search, file->actor_file);
+    const char *agents = find_resource(report->arena, options->path, options->search, file->agent_file);
+    const char *discards = find_resource(report->arena, options->path, options->search, file->discard_file);
+    if (!verbs)
+        return error_set(error, DYAD_ERR_IO, options->path, 0, -1,
+                         "verb dictionary %s not found beside the file or in --dict places",
+                         file->verb_file);
+    if (!actor_file)
+        return error_set(error, DYAD_ERR_IO, options->path, 0, -1,
+                         "actor dictionary %s not found beside the file or in --dict places",
+                         file->actor_file ? file->actor_file : "(none named)");
+    if (file->agent_file && !agents)
+        return error_set(error, DYAD_ERR_IO, options->path, 0, -1,
+                         "agent dictionary %s not found beside the file or in --dict places",
+                         file->agent_file);
+    if (file->discard_file && !discards)
+        return error_set(error, DYAD_ERR_IO, options->path, 0, -1,
+                         "discard list %s not found beside the file or in --dict places",
+                         file->discard_file);
+
+    char *data_dir = resources_find_data_dir(options->data_dir);
+    if (!data_dir)
+        return error_set(error, DYAD_ERR_MODEL, NULL, 0, -1,
+                         "cannot find dyad's data directory (set DYAD_DATA_DIR)");
+    const char *verb_list[] = {verbs, NULL};
+    const char *discard_list[] = {discards, NULL};
+    coder_options coder_setup = {.verb_dictionaries = verb_list, .verb_dictionaries_only = true,
+                                 .discard_files = discards ? discard_list : NULL,
+                                 .discard_files_only = true};
+    coder_resources *coder = NULL;
+    petrarch_actors *actors = NULL;
+    problem_sink sink = {.report = report};
+    status = coder_resources_load(data_dir, &coder_setup, &coder, error);
+    free(data_dir);
+    if (status == DYAD_OK) {
+        size_t count;
+        const dictionary_problem *problems = coder_resources_problems(coder, &count);
+        for (size_t i = 0; i < count; i++) add_problem(&sink, problems[i].file, problems[i].line, problems[i].message);
+        status = petrarch_actors_load(actor_file, agents, actor_problem, &sink, &actors, error);
+    }
+    if (status == DYAD_OK) {
+        report->results = calloc(file->record_count ? file->record_count : 1, sizeof *report->results);
+        if (!report->results) status = error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    }
+    for (size_t i = 0; status == DYAD_OK && i < file->record_count; i++) {
+        const petrarch_record *record = &file->records[i];
+        if (record->stop) break;
+        validation_result *result = &report->results[report->result_count++];
+        result->record = record;
+        bool selected = options->all_records ||
+                        ((!file->include || !file->include[0] || in_list(file->include, record->category)) &&
+                         !in_list(file->exclude, record->category) &&
+                         (!file->valid_only || record->valid));
+        if (record->skip || !selected) {
+            report->skipped++;
+            continue;
+        }
+        result->evaluated = true;
+        status = run_record(report, coder, actors, result, options->trace, error);
+        if (result->passed) report->passed++;
+        else report->failed++;
+    }
+    coder_resources_free(coder);
+    petrarch_actors_free(actors);
+    return status;
+}
+
+void validation_report_free(validation_report *report) {
+    free(report->results);
+    free(report->problems);
+    dyad_arena_free(report->arena);
+    memset(report, 0, sizeof *report);
+}
