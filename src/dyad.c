@@ -63,6 +63,8 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     dyad_status status = clean_resources_load(resources->data_dir, &resources->clean, error);
     if (status == DYAD_OK)
         status = segment_resources_load(resources->data_dir, &resources->segment, error);
+    if (status == DYAD_OK && (resources->stages & DYAD_STAGE_EXTRACT))
+        status = extract_resources_load(resources->data_dir, &resources->extract, error);
     if (status != DYAD_OK) {
         dyad_resources_free(resources);
         return status;
@@ -75,6 +77,7 @@ void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
     clean_resources_free(resources->clean);
     segment_resources_free(resources->segment);
+    extract_resources_free(resources->extract);
     free(resources->data_dir);
     free(resources);
 }
@@ -88,5 +91,7 @@ dyad_status dyad_process(const dyad_resources *resources, dyad_document *documen
         status = clean_document(resources->clean, document, error);
         if (status == DYAD_OK) status = segment_document(resources->segment, document, error);
     }
+    if (status == DYAD_OK && (stages & DYAD_STAGE_EXTRACT) && resources->extract)
+        status = extract_document(resources->extract, document, error);
     return status;
 }

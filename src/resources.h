@@ -10,6 +10,7 @@
 
 #include "dyad.h"
 #include "clean/clean.h"
+#include "extract/extract.h"
 #include "text/segment.h"
 
 struct dyad_resources {
@@ -17,6 +18,7 @@ struct dyad_resources {
     unsigned stages;
     clean_resources *clean;
     segment_resources *segment;
+    extract_resources *extract;   /* NULL unless DYAD_STAGE_EXTRACT was asked for */
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

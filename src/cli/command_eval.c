@@ -11,6 +11,7 @@ int command_eval(int argc, char **argv) {
         fprintf(stderr, "dyad: usage: dyad eval tokenize --gold FILE.conllu\n");
         return 2;
     }
+    if (strcmp(argv[1], "extraction") == 0) return command_eval_extraction(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

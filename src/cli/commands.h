@@ -8,5 +8,7 @@
 
 int command_segment(int argc, char **argv);
 int command_eval(int argc, char **argv);
+int command_extract(int argc, char **argv);
+int command_eval_extraction(int argc, char **argv);   /* dyad eval extraction */
 
 #endif

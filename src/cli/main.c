@@ -19,6 +19,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"segment", command_segment, "clean articles and cut them into sentences and tokens (JSONL)"},
+    {"extract", command_extract, "quotations, figures, places and dates (JSONL)"},
     {"eval", command_eval, "measure accuracy against gold data (eval tokenize --gold FILE.conllu)"},
 };
 
