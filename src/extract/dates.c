@@ -108,8 +108,8 @@ static bool looks_past(const extract_context *c, const piece *p) {
 static enum tense tense_near(const extract_context *c, size_t first, size_t last,
                              size_t sentence_first, size_t sentence_end) {
     const piece *pieces = c->scan.pieces;
-    enum { WINDOW = 12 };
-    for (size_t k = first, steps = 0; k > sentence_first && steps < WINDOW; k--, steps++) {
+    enum { WINDOW = 12, WINDOW_BEFORE = 20 };
+    for (size_t k = first, steps = 0; k > sentence_first && steps < WINDOW_BEFORE; k--, steps++) {
         const piece *p = &pieces[k - 1];
         if (piece_has(p, LEX_FUTURE)) return TENSE_FUTURE;
         if (piece_has(p, LEX_PAST) || piece_has(p, LEX_SPEECH) || looks_past(c, p)) return TENSE_PAST;

@@ -741,6 +741,23 @@ static bool sort_postings(const builder *b, name_record *r) {
     return true;
 }
 
+/* "reading", "white house": every word of the name is a common English
+ * word (lower case in WordNet) */
+static bool all_words_common(const builder *b, const char *folded) {
+    char word[MAX_FOLDED];
+    const char *start = folded;
+    for (;;) {
+        const char *space = strchr(start, ' ');
+        size_t length = space ? (size_t)(space - start) : strlen(start);
+        if (!length || length >= sizeof word) return false;
+        memcpy(word, start, length);
+        word[length] = '\0';
+        if (!table_get(&b->common_words, word, NULL)) return false;
+        if (!space) return true;
+        start = space + 1;
+    }
+}
+
 static bool append_string(dyad_buffer *strings, const char *text, uint32_t *offset) {
     if (strings->length > UINT32_MAX - strlen(text) - 1) return false;
     *offset = (uint32_t)strings->length;
@@ -796,7 +813,7 @@ static dyad_status write_output(builder *b, const char *output) {
         names[i].first = (uint32_t)next_posting;
         names[i].count = (uint16_t)r->count;
         names[i].flags = r->flags;
-        if (r->count && table_get(&b->common_words, r->key, NULL)) {
+        if (r->count && all_words_common(b, r->key)) {
             names[i].flags |= GAZETTEER_COMMON_WORD;
             b->report->common_words++;
         }

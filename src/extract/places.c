@@ -58,6 +58,7 @@ typedef struct country_context {
     char codes[MAX_CONTEXT_COUNTRIES][4];
     int counts[MAX_CONTEXT_COUNTRIES];
     size_t count;
+    int max_count;
 } country_context;
 
 static const piece *at(const extract_context *c, size_t i) {
@@ -68,22 +69,19 @@ static void context_add(country_context *context, const char *code) {
     if (!code || !*code) return;
     for (size_t i = 0; i < context->count; i++)
         if (strcmp(context->codes[i], code) == 0) {
-            context->counts[i]++;
+            if (++context->counts[i] > context->max_count) context->max_count = context->counts[i];
             return;
         }
     if (context->count == MAX_CONTEXT_COUNTRIES) return;
     memcpy(context->codes[context->count], code, 4);
     context->counts[context->count++] = 1;
+    if (context->max_count < 1) context->max_count = 1;
 }
 
 static int context_count(const country_context *context, const char *code) {
     for (size_t i = 0; i < context->count; i++)
         if (strcmp(context->codes[i], code) == 0) return context->counts[i];
     return 0;
-}
-
-static bool context_has(const country_context *context, const char *code) {
-    return context_count(context, code) > 0;
 }
 
 /* The longest gazetteer name starting at piece i. */
@@ -137,6 +135,11 @@ static bool is_demonym(const extract_context *c, const piece *p) {
     return false;
 }
 
+static bool word_is_the(const extract_context *c, const piece *p) {
+    return p->kind == PIECE_WORD && p->end - p->start == 3 &&
+           memcmp(c->document->text + p->start, "the", 3) == 0;
+}
+
 static bool is_capitalised_word(const piece *p) {
     return p->kind == PIECE_WORD && (p->flags & PIECE_CAPITALISED);
 }
@@ -172,7 +175,11 @@ static double score_entry(const extract_context *c, const candidate *cand, const
         break;
     default: score = 18;
     }
-    if (e->country[0] && context_has(context, e->country)) score += 4;
+    /* the article's countries, in proportion to how often it names them:
+     * enough to prefer Pokrovsk, Ukraine in a story about Ukraine, not
+     * enough to move Dublin to Ohio because the story also names Miami */
+    if (e->country[0] && context->max_count)
+        score += 4.0 * context_count(context, e->country) / context->max_count;
     if (after && qualifier_agrees(g, e, after->name)) score += 25;
     if (before && before->chosen) {
         const gazetteer_entry *b = before->chosen;
@@ -226,20 +233,27 @@ static bool mention_is_person(const dyad_document *d, uint32_t start, uint32_t e
     return false;
 }
 
-/* Should a candidate resolved to a city be kept? */
+/* Should a candidate resolved to a city or a subdivision be kept?  The
+ * population tests apply to cities only. */
 static bool keep_city(const extract_context *c, const candidate *cand, const gazetteer_entry *e,
-                      size_t first, size_t end, bool supported) {
+                      size_t first, size_t end, bool supported, bool qualified) {
+    bool city = e->kind == PLACE_CITY;
     const piece *head = at(c, cand->first);
     bool single = cand->first == cand->name_last;
     bool common = (cand->name->flags & GAZETTEER_COMMON_WORD) ||
                   (single && piece_has(head, LEX_FUNCTION | LEX_TITLE | LEX_MONTH | LEX_WEEKDAY |
                                                      LEX_SPEECH | LEX_DIRECTION | LEX_UNIT |
                                                      LEX_COUNTED | LEX_CATEGORY));
-    if (common) {
+    /* a common word needs a locative or a qualifier: knowing the country
+     * is not enough ("Reading" in a story about England) */
+    if (common && !cand->region_word) {
         if (head->flags & PIECE_SENTENCE_START) return false;
-        if (!supported && e->population < MIN_COMMON_WORD_POPULATION) return false;
-        if (!supported && !locative_before(c, cand->first, first)) return false;
+        if (!qualified && !locative_before(c, cand->first, first)) return false;
+        if (!qualified && city && e->population < MIN_COMMON_WORD_POPULATION) return false;
     }
+    /* "the White House": towns do not take an article (a name that does,
+     * "The Hague", has it in the name itself) */
+    if (city && cand->first > first && word_is_the(c, at(c, cand->first - 1))) return false;
     /* glued to a capitalised word: part of a longer name */
     if (cand->first > first) {
         const piece *before = at(c, cand->first - 1);
@@ -255,13 +269,14 @@ static bool keep_city(const extract_context *c, const candidate *cand, const gaz
         if (is_capitalised_word(after) && !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION) &&
             !(after->flags & PIECE_ALL_CAPS))
             return false;
-        if (piece_has(after, LEX_SPEECH) && e->population < MIN_UNSUPPORTED_POPULATION) return false;
+        if (city && piece_has(after, LEX_SPEECH) && e->population < MIN_UNSUPPORTED_POPULATION)
+            return false;
     }
     const dyad_token *token = scan_token_at(c->document, head);
     if (token && token->upos && strcmp(token->upos, "PROPN") != 0 && strcmp(token->upos, "NOUN") != 0 &&
         strcmp(token->upos, "X") != 0)
         return false;
-    if (!supported && e->population < MIN_UNSUPPORTED_POPULATION &&
+    if (city && !supported && e->population < MIN_UNSUPPORTED_POPULATION &&
         !locative_before(c, cand->first, first))
         return false;
     return true;
@@ -343,10 +358,12 @@ dyad_status places_extract(extract_context *c) {
         int others = e->country[0] ? context_count(&context, e->country) -
                                          (own && strcmp(own, e->country) == 0 ? 1 : 0)
                                    : 0;
-        bool supported = others > 0 ||
-                         (after && qualifier_agrees(c->resources->gazetteer, e, after->name)) ||
+        bool qualified = (after && qualifier_agrees(c->resources->gazetteer, e, after->name)) ||
                          before != NULL;
-        if (e->kind == PLACE_CITY && !keep_city(c, cand, e, first, end, supported)) continue;
+        bool supported = others > 0 || qualified;
+        if ((e->kind == PLACE_CITY || e->kind == PLACE_ADMIN1) &&
+            !keep_city(c, cand, e, first, end, supported, qualified))
+            continue;
         if (e->kind != PLACE_CITY && e->kind != PLACE_COUNTRY &&
             (at(c, cand->first)->flags & PIECE_SENTENCE_START) && cand->first == cand->name_last &&
             (cand->name->flags & GAZETTEER_COMMON_WORD))

@@ -84,9 +84,14 @@ typedef struct speaker_memory {
     uint32_t paragraph;
     const char *last_name;    /* the last speaker that was a name, not a pronoun */
     int32_t last_name_mention;
+    const char *last_person;  /* the last person named: a speaker or a titled name */
+    int32_t last_person_mention;
+    size_t last_speaker_sentence;   /* where the last speaker was found, +1 (0: none) */
 } speaker_memory;
 
 /* ----------------------------------------------------------- helpers */
+
+static bool inside_direct(const direct_quote *quotes, size_t count, uint32_t offset);
 
 static const piece *at(const extract_context *c, size_t i) {
     return &c->scan.pieces[i];
@@ -133,6 +138,7 @@ static bool is_verb_padding(const extract_context *c, const piece *p) {
 /* A word that can be part of a speaker's noun phrase. */
 static bool is_phrase_word(const extract_context *c, const piece *p) {
     if (p->kind != PIECE_WORD) return false;
+    if (p->flags & PIECE_ALL_CAPS) return true;   /* "UN", "US", "EU" */
     if (p->flags & PIECE_CAPITALISED) return !piece_has(p, LEX_FUNCTION) || piece_has(p, LEX_PRONOUN);
     if (piece_has(p, LEX_FUNCTION | LEX_SPEECH | LEX_CATEGORY | LEX_DATE_MODIFIER | LEX_DAY))
         return false;
@@ -253,13 +259,22 @@ static span phrase_starting_at(const extract_context *c, size_t first, size_t en
         return s;
     }
     size_t k = first;
-    if (word_is(c, p, "the") || word_is(c, p, "a") || word_is(c, p, "an")) k++;
+    if (word_is(c, p, "the") || word_is(c, p, "a") || word_is(c, p, "an") ||
+        word_is(c, p, "both") || word_is(c, p, "some") || word_is(c, p, "several") ||
+        word_is(c, p, "many") || word_is(c, p, "two") || word_is(c, p, "three"))
+        k++;
     size_t last = k, words = 0;
     while (k < end && words < NOUN_PHRASE_WORDS) {
         const piece *q = at(c, k);
         if (is_phrase_word(c, q) && !piece_has(q, LEX_PRONOUN)) {
             last = k++;
             words++;
+            continue;
+        }
+        /* "residents and aid groups" */
+        if (word_is(c, q, "and") && words && k + 1 < end && is_phrase_word(c, at(c, k + 1)) &&
+            !piece_has(at(c, k + 1), LEX_PRONOUN)) {
+            k++;
             continue;
         }
         if ((piece_is(c->document, q, "'s") || piece_is(c->document, q, "’s")) && words) {
@@ -283,6 +298,36 @@ static span phrase_starting_at(const extract_context *c, size_t first, size_t en
     s.last = last;
     s.found = true;
     return s;
+}
+
+/* "von der Leyen", "bin Salman", "al-Assad": lower-case parts of names. */
+static bool is_name_particle(const extract_context *c, const piece *p) {
+    static const char *const particles[] = {"von", "van", "der", "den", "de", "da", "di", "del",
+                                            "la", "le", "al", "el", "bin", "ibn", "ben", "abu"};
+    for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+        if (piece_is(c->document, p, particles[i])) return true;
+    return false;
+}
+
+/* A phrase that names a person: capitalised words (titles may be in lower
+ * case: "Kremlin aide Yuri Ushakov"), ending in a capitalised word that is
+ * not a place, and not opening with an article ("the State Emergency
+ * Service" is an organisation). */
+static bool is_person_like(const extract_context *c, span s) {
+    if (!s.found) return false;
+    const piece *last = at(c, s.last);
+    if (!(last->flags & PIECE_CAPITALISED) || last->owner == OWNER_PLACE ||
+        piece_has(last, LEX_FUNCTION | LEX_PRONOUN))
+        return false;
+    for (size_t k = s.first; k <= s.last; k++) {
+        const piece *p = at(c, k);
+        if (p->kind == PIECE_PUNCT) continue;
+        if (p->kind != PIECE_WORD) return false;
+        if (!(p->flags & PIECE_CAPITALISED) && !piece_has(p, LEX_TITLE) && !is_name_particle(c, p))
+            return false;
+        if (k == s.first && piece_has(p, LEX_FUNCTION)) return false;
+    }
+    return true;
 }
 
 /* The subject of a parsed verb: its nsubj and what hangs from it, except
@@ -356,7 +401,14 @@ static span subject_before(const extract_context *c, size_t verb, size_t limit) 
             if (piece_is_punct(c->document, q, ",")) {
                 if (j - 1 > limit) {
                     span s = phrase_ending_at(c, j - 2, limit);
-                    if (s.found && (at(c, s.first)->flags & PIECE_CAPITALISED)) return s;
+                    if (s.found && (at(c, s.first)->flags & PIECE_CAPITALISED)) {
+                        /* "The UN envoy, Ramtane Lamamra, said": the name */
+                        span name = phrase_starting_at(c, j, comma);
+                        if (!is_person_like(c, s) && name.found && name.last + 1 == comma &&
+                            is_person_like(c, name))
+                            return name;
+                        return s;
+                    }
                 }
                 break;
             }
@@ -525,16 +577,30 @@ static dyad_status fill_speaker(extract_context *c, dyad_quote *q, const attribu
         q->speaker = named;
         q->speaker_name = d->mentions[named].name ? d->mentions[named].name : d->mentions[named].text;
     } else if (pronoun) {
-        q->speaker_name = memory->last_name;
-        q->speaker = memory->last_name_mention;
+        /* "he" and "she" are people; "it" and "they" are more often the
+         * ministry or the army that spoke last */
+        bool personal = word_is(c, first, "he") || word_is(c, first, "she");
+        if (personal && memory->last_person) {
+            q->speaker_name = memory->last_person;
+            q->speaker = memory->last_person_mention;
+        } else {
+            q->speaker_name = memory->last_name;
+            q->speaker = memory->last_name_mention;
+        }
     } else {
         q->speaker_name = q->speaker_text;
     }
     if (!pronoun || mention >= 0) {
         memory->last_name = q->speaker_name;
         memory->last_name_mention = q->speaker;
+        if (is_person_like(c, a->speaker) ||
+            (mention >= 0 && d->mentions[q->speaker].kind == DYAD_ACTOR_PERSON)) {
+            memory->last_person = q->speaker_name;
+            memory->last_person_mention = q->speaker;
+        }
     }
     memory->known = true;
+    memory->last_speaker_sentence = (size_t)first->sentence + 1;
     memory->mention = q->speaker;
     memory->text = q->speaker_text;
     memory->name = q->speaker_name;
@@ -688,6 +754,28 @@ static dyad_status find_direct(extract_context *c, direct_quote **out, size_t *o
     return DYAD_OK;
 }
 
+static dyad_status add_reported(extract_context *c, size_t first, size_t last, attribution *a,
+                                speaker_memory *memory);
+static size_t content_end(const extract_context *c, size_t first, size_t end);
+
+/* “…,” he said, adding that CLAUSE: the clause is reported speech of the
+ * same speaker. */
+static dyad_status continued_reported(extract_context *c, size_t from, speaker_memory *memory) {
+    const piece *p = at(c, from > 0 ? from - 1 : 0);
+    size_t first, end;
+    sentence_pieces(c, p->sentence, &first, &end);
+    for (size_t k = from; k + 2 < end; k++) {
+        if (at(c, k)->kind == PIECE_QUOTE) return DYAD_OK;
+        size_t last;
+        const lexeme *cue = speech_cue(c, k, first, end, &last);
+        if (!cue || !(cue->speech_flags & SPEECH_CONTINUE) || !word_is(c, at(c, last + 1), "that"))
+            continue;
+        attribution a = {.found = true, .has_cue = true, .cue = k, .cue_last = last, .continues = true};
+        return add_reported(c, last + 2, content_end(c, first, end), &a, memory);
+    }
+    return DYAD_OK;
+}
+
 static dyad_status attribute_direct(extract_context *c, const direct_quote *dq,
                                     speaker_memory *memory) {
     size_t capitalised, content;
@@ -730,8 +818,10 @@ static dyad_status attribute_direct(extract_context *c, const direct_quote *dq,
         if (!q->cue) return extract_out_of_memory(c);
         claim_cue(c, &a);
     }
-    if (a.found) return fill_speaker(c, q, &a, memory, paragraph);
-    return DYAD_OK;
+    if (!a.found) return DYAD_OK;
+    dyad_status status = fill_speaker(c, q, &a, memory, paragraph);
+    if (status != DYAD_OK || !a.has_cue || a.cue < dq->close) return status;
+    return continued_reported(c, a.cue_last + 1, memory);
 }
 
 /* ---------------------------------------------------- reported speech */
@@ -794,6 +884,30 @@ static size_t words_between(const extract_context *c, size_t first, size_t last)
     return words;
 }
 
+/* Does the clause have a finite verb?  Without tags: an auxiliary or
+ * modal, or a word in -ed; with tags: a VERB or AUX.  "claimed the capture
+ * of Pokrovsk" has none and is not reported speech. */
+static bool has_finite_verb(const extract_context *c, size_t first, size_t last) {
+    static const char *const auxiliaries[] = {"is", "are", "was", "were", "has", "have", "had",
+                                              "will", "would", "can", "could", "should", "must",
+                                              "may", "might", "did", "does", "do", "shall"};
+    for (size_t k = first; k <= last; k++) {
+        const piece *p = at(c, k);
+        if (p->kind != PIECE_WORD) continue;
+        const dyad_token *token = token_of(c, p);
+        if (token && token->upos) {
+            if (strcmp(token->upos, "VERB") == 0 || strcmp(token->upos, "AUX") == 0) return true;
+            continue;
+        }
+        for (size_t i = 0; i < sizeof auxiliaries / sizeof *auxiliaries; i++)
+            if (word_is(c, p, auxiliaries[i])) return true;
+        size_t n = p->end - p->start;
+        const char *w = c->document->text + p->start;
+        if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(p->flags & PIECE_CAPITALISED)) return true;
+    }
+    return false;
+}
+
 static dyad_status reported_in_sentence(extract_context *c, size_t s, const direct_quote *quotes,
                                         size_t quote_count, speaker_memory *memory) {
     size_t first, end;
@@ -847,11 +961,13 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
                     (clause < last_content && is_preposition(c, at(c, clause)) &&
                      at(c, clause + 1)->owner == OWNER_DATE)))
                 clause++;
-            if (clause <= last_content && piece_is_punct(c->document, at(c, clause), ","))
-                clause++;
         }
+        /* a clause follows the verb directly or after "that"; after a comma
+         * comes something else ("said on Wednesday, ending a pause") */
         bool has_clause = clause <= last_content && words_between(c, clause, last_content) >= 3 &&
-                          (that || !is_preposition(c, at(c, clause)));
+                          !piece_is_punct(c->document, at(c, clause), ",;:") &&
+                          (that || (!is_preposition(c, at(c, clause)) &&
+                                    has_finite_verb(c, clause, last_content)));
         if (has_clause) {
             /* X said (that) CLAUSE */
             if (!subject.found) continue;
@@ -859,12 +975,25 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
             a.found = true;
             return add_reported(c, clause, last_content, &a, memory);
         }
-        /* CLAUSE, X said (in a statement). */
+        /* CLAUSE, X said (in a statement). / CLAUSE, a diplomat briefed on
+         * the talks said. — the speaker opens the part after the last comma */
         if (subject.found && subject.first > first + 2 &&
             piece_is_punct(c->document, at(c, subject.first - 1), ",")) {
             a.speaker = subject;
             a.found = true;
             return add_reported(c, first, subject.first - 2, &a, memory);
+        }
+        size_t comma = k;
+        while (comma > first && k - comma < 12 && !piece_is_punct(c->document, at(c, comma - 1), ",;") &&
+               at(c, comma - 1)->kind != PIECE_QUOTE)
+            comma--;
+        if (comma > first + 3 && comma < k && piece_is_punct(c->document, at(c, comma - 1), ",")) {
+            span speaker = phrase_starting_at(c, comma, k);
+            if (speaker.found) {
+                a.speaker = speaker;
+                a.found = true;
+                return add_reported(c, first, comma - 2, &a, memory);
+            }
         }
         /* CLAUSE, said X. */
         if (!subject.found && k > first + 2 && piece_is_punct(c->document, at(c, k - 1), ",")) {
@@ -873,6 +1002,40 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
             a.found = true;
             return add_reported(c, first, k - 2, &a, memory);
         }
+    }
+    return DYAD_OK;
+}
+
+/* Remembers the last person a sentence names with a title ("President
+ * Volodymyr Zelensky renewed his appeal"), for a "he said" that follows. */
+static dyad_status remember_titled_person(extract_context *c, size_t s, const direct_quote *quotes,
+                                          size_t quote_count, speaker_memory *memory) {
+    /* the speaker of the sentence, if it had one, is whom "he" means next */
+    if (memory->last_speaker_sentence == s + 1) return DYAD_OK;
+    size_t first, end;
+    sentence_pieces(c, s, &first, &end);
+    for (size_t k = end; k > first; k--) {
+        const piece *title = at(c, k - 1);
+        if (!piece_has(title, LEX_TITLE) || k >= end) continue;
+        if (inside_direct(quotes, quote_count, title->start)) continue;
+        span name = {.first = k, .last = k, .found = false};
+        while (name.last < end && at(c, name.last)->kind == PIECE_WORD &&
+               ((at(c, name.last)->flags & PIECE_CAPITALISED) ||
+                (is_name_particle(c, at(c, name.last)) && name.last + 1 < end &&
+                 (at(c, name.last + 1)->flags & PIECE_CAPITALISED))) &&
+               !piece_has(at(c, name.last), LEX_TITLE) && at(c, name.last)->owner != OWNER_PLACE &&
+               name.last < k + 5)
+            name.last++;
+        if (name.last == k) continue;
+        name.last--;
+        name.found = true;
+        const char *text = c->document->text;
+        memory->last_person = arena_strndup(c->document->arena, text + at(c, name.first)->start,
+                                            at(c, name.last)->end - at(c, name.first)->start);
+        if (!memory->last_person) return extract_out_of_memory(c);
+        memory->last_person_mention =
+            mention_covering(c->document, at(c, name.first)->start, at(c, name.last)->end);
+        return DYAD_OK;
     }
     return DYAD_OK;
 }
@@ -889,7 +1052,7 @@ dyad_status quotes_extract(extract_context *c) {
     size_t direct_count = 0;
     dyad_status status = find_direct(c, &direct, &direct_count);
     if (status != DYAD_OK) return status;
-    speaker_memory memory = {.mention = -1, .last_name_mention = -1};
+    speaker_memory memory = {.mention = -1, .last_name_mention = -1, .last_person_mention = -1};
     /* direct and reported speech interleave in text order, so the speaker
      * memory sees them as a reader does */
     size_t next_direct = 0;
@@ -902,6 +1065,7 @@ dyad_status quotes_extract(extract_context *c) {
             next_direct++;
         }
         status = reported_in_sentence(c, s, direct, direct_count, &memory);
+        if (status == DYAD_OK) status = remember_titled_person(c, s, direct, direct_count, &memory);
         if (status != DYAD_OK) return status;
     }
     dyad_document *d = c->document;
