@@ -343,15 +343,22 @@ static bool match_month(const extract_context *c, size_t i, size_t end, date_mat
     if (y < end && (year = year_number(c, &p[y])) >= 0) last = y;
     else year = -1;
     if (year < 0 && !qualified) {
-        /* a month alone needs a preposition before it ("in March", "since
-         * May"): "May" and "March" are also a name and a verb */
-        if (!is_full_month_name(&p[k]) || k == sentence_first) return false;
-        const piece *before = &p[k - 1];
-        if (!piece_has(before, LEX_DATE_MODIFIER | LEX_LOCATIVE) &&
-            !piece_is(c->document, before, "until") && !piece_is(c->document, before, "by") &&
-            !piece_is(c->document, before, "of") && !piece_is(c->document, before, "during") &&
-            !piece_is(c->document, before, "before") && !piece_is(c->document, before, "after"))
-            return false;
+        /* a month alone is written in full; "May" and "March" (a name and a
+         * verb too) need a preposition before them ("in March", "since
+         * May"), and any month followed by a capitalised word may be a
+         * name ("August Strindberg") */
+        if (!is_full_month_name(&p[k])) return false;
+        bool preposition = false;
+        if (k > sentence_first) {
+            const piece *before = &p[k - 1];
+            preposition = piece_has(before, LEX_DATE_MODIFIER | LEX_LOCATIVE) ||
+                          piece_is(c->document, before, "until") || piece_is(c->document, before, "by") ||
+                          piece_is(c->document, before, "of") || piece_is(c->document, before, "during") ||
+                          piece_is(c->document, before, "before") || piece_is(c->document, before, "after");
+        }
+        int month_number = p[k].word->month;
+        if (!preposition && (month_number == 3 || month_number == 5)) return false;
+        if (!preposition && k + 1 < end && (p[k + 1].flags & PIECE_CAPITALISED)) return false;
     }
     m->first = i;
     m->last = last;

@@ -42,6 +42,7 @@
 
 enum {
     ALTERNATE_NAME_POPULATION = 15000,
+    COMMON_ALTERNATE_POPULATION = 100000,
     MIN_CITY_NAME_BYTES = 3,
     MAX_FOLDED = 256
 };
@@ -473,7 +474,11 @@ static dyad_status load_cities(builder *b) {
             for (char *alternate = alternates, *comma; alternate && ok; alternate = comma) {
                 comma = strchr(alternate, ',');
                 if (comma) *comma++ = '\0';
-                if (usable_alternate(alternate, strlen(alternate)) && !is_common_word(b, alternate))
+                /* a common word as the alternate name of a town is more
+                 * often noise than an exonym; big cities keep theirs
+                 * ("Geneva" is also a gin) */
+                if (usable_alternate(alternate, strlen(alternate)) &&
+                    (population >= COMMON_ALTERNATE_POPULATION || !is_common_word(b, alternate)))
                     ok = add_name(b, alternate, (uint32_t)entry, false);
             }
         }

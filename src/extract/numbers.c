@@ -164,10 +164,16 @@ static bool words_quantity(const extract_context *c, size_t i, size_t end, quant
     return true;
 }
 
+/* "3 pm", "1 p.m.", "1400 GMT" */
 static bool is_time_suffix(const extract_context *c, const piece *p) {
-    return word_is(c, p, "am") || word_is(c, p, "pm") || word_is(c, p, "gmt") ||
-           word_is(c, p, "utc") || word_is(c, p, "hrs") || word_is(c, p, "a.m") ||
-           word_is(c, p, "p.m") || piece_is(c->document, p, "A.M.") || piece_is(c->document, p, "P.M.");
+    if (word_is(c, p, "am") || word_is(c, p, "pm") || word_is(c, p, "gmt") ||
+        word_is(c, p, "utc") || word_is(c, p, "hrs") || word_is(c, p, "a.m.") ||
+        word_is(c, p, "p.m."))
+        return true;
+    const char *t = c->document->text + p->start;
+    size_t rest = c->document->text_length - p->start;
+    return rest >= 3 && (t[0] == 'a' || t[0] == 'p' || t[0] == 'A' || t[0] == 'P') && t[1] == '.' &&
+           (t[2] == 'm' || t[2] == 'M');
 }
 
 /* A quantity starting at piece i; false when there is none or it is a
@@ -419,10 +425,13 @@ static bool read_figure(const extract_context *c, size_t i, size_t first, size_t
     /* "one" is a figure only when it counts something ("one person was
      * killed", "one week"), not as a pronoun ("one of them") */
     if (low.lone_one && !f->unit && !f->has_noun) return false;
-    if (low.words && f->low == f->high && !f->unit && !f->has_noun && !approximation && low.value < 10)
-        return false;   /* "two" alone is too often "the two" (sides, leaders) */
+    const char *category = !f->unit || f->person ? find_category(c, f, first, end) : NULL;
+    /* "two" alone is too often "the two" (sides, leaders); "injuring nine"
+     * counts people */
+    if (low.words && f->low == f->high && !f->unit && !f->has_noun && !approximation &&
+        low.value < 10 && !category)
+        return false;
     if (!f->unit || f->person) {
-        const char *category = find_category(c, f, first, end);
         if (category) {
             if (!f->unit) f->unit = "person";
             if (!f->category || strcmp(f->category, "age") != 0) f->category = category;

@@ -135,11 +135,6 @@ static bool is_demonym(const extract_context *c, const piece *p) {
     return false;
 }
 
-static bool word_is_the(const extract_context *c, const piece *p) {
-    return p->kind == PIECE_WORD && p->end - p->start == 3 &&
-           memcmp(c->document->text + p->start, "the", 3) == 0;
-}
-
 static bool is_capitalised_word(const piece *p) {
     return p->kind == PIECE_WORD && (p->flags & PIECE_CAPITALISED);
 }
@@ -236,7 +231,8 @@ static bool mention_is_person(const dyad_document *d, uint32_t start, uint32_t e
 /* Should a candidate resolved to a city or a subdivision be kept?  The
  * population tests apply to cities only. */
 static bool keep_city(const extract_context *c, const candidate *cand, const gazetteer_entry *e,
-                      size_t first, size_t end, bool supported, bool qualified) {
+                      size_t first, size_t end, bool supported, bool strongly_supported,
+                      bool qualified) {
     bool city = e->kind == PLACE_CITY;
     const piece *head = at(c, cand->first);
     bool single = cand->first == cand->name_last;
@@ -251,9 +247,11 @@ static bool keep_city(const extract_context *c, const candidate *cand, const gaz
         if (!qualified && !locative_before(c, cand->first, first)) return false;
         if (!qualified && city && e->population < MIN_COMMON_WORD_POPULATION) return false;
     }
-    /* "the White House": towns do not take an article (a name that does,
-     * "The Hague", has it in the name itself) */
-    if (city && cand->first > first && word_is_the(c, at(c, cand->first - 1))) return false;
+    /* a small town opening a sentence ("Melissa was expected to ...") is
+     * more often a name, unless the article is clearly about its country */
+    if (city && (head->flags & PIECE_SENTENCE_START) && e->population < MIN_UNSUPPORTED_POPULATION &&
+        !qualified && !strongly_supported)
+        return false;
     /* glued to a capitalised word: part of a longer name */
     if (cand->first > first) {
         const piece *before = at(c, cand->first - 1);
@@ -361,13 +359,24 @@ dyad_status places_extract(extract_context *c) {
         bool qualified = (after && qualifier_agrees(c->resources->gazetteer, e, after->name)) ||
                          before != NULL;
         bool supported = others > 0 || qualified;
+        bool strongly_supported = others > 1;
         if ((e->kind == PLACE_CITY || e->kind == PLACE_ADMIN1) &&
-            !keep_city(c, cand, e, first, end, supported, qualified))
+            !keep_city(c, cand, e, first, end, supported, strongly_supported, qualified))
             continue;
         if (e->kind != PLACE_CITY && e->kind != PLACE_COUNTRY &&
             (at(c, cand->first)->flags & PIECE_SENTENCE_START) && cand->first == cand->name_last &&
             (cand->name->flags & GAZETTEER_COMMON_WORD))
             continue;
+        /* a country or subdivision glued to a capitalised word is part of a
+         * longer name: a person ("Jordan Hale") or an organisation ("Israel
+         * Defense Forces"); titles and region words aside */
+        if ((e->kind == PLACE_COUNTRY || e->kind == PLACE_ADMIN1) && cand->last + 1 < end) {
+            const piece *after = at(c, cand->last + 1);
+            if (is_capitalised_word(after) && !(after->flags & PIECE_ALL_CAPS) &&
+                !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION | LEX_MONTH | LEX_WEEKDAY) &&
+                !(k + 1 < count && candidates[k + 1].first == cand->last + 1))
+                continue;
+        }
         if (mention_is_person(d, at(c, cand->first)->start, at(c, cand->last)->end)) continue;
         cand->chosen = e;
         dyad_status status = emit(c, cand, e);

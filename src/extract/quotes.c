@@ -140,8 +140,9 @@ static bool is_phrase_word(const extract_context *c, const piece *p) {
     if (p->kind != PIECE_WORD) return false;
     if (p->flags & PIECE_ALL_CAPS) return true;   /* "UN", "US", "EU" */
     if (p->flags & PIECE_CAPITALISED) return !piece_has(p, LEX_FUNCTION) || piece_has(p, LEX_PRONOUN);
-    if (piece_has(p, LEX_FUNCTION | LEX_SPEECH | LEX_CATEGORY | LEX_DATE_MODIFIER | LEX_DAY))
-        return false;
+    if (piece_has(p, LEX_FUNCTION | LEX_CATEGORY | LEX_DATE_MODIFIER | LEX_DAY)) return false;
+    /* "state", "report", "comment" are nouns too; "said" is not */
+    if (piece_has(p, LEX_SPEECH) && !(p->word->speech_flags & SPEECH_AMBIGUOUS)) return false;
     size_t n = p->end - p->start;
     const char *t = c->document->text + p->start;
     /* verbs in -ed and -ing end a noun phrase */
@@ -415,7 +416,27 @@ static span subject_before(const extract_context *c, size_t verb, size_t limit) 
         }
         return (span){0};
     }
-    return phrase_ending_at(c, k - 1, limit);
+    /* "the agency, which said": the relative pronoun stands for the phrase
+     * before the comma */
+    const piece *just_before = at(c, k - 1);
+    if ((word_is(c, just_before, "which") || word_is(c, just_before, "who")) && k - 1 > limit + 1 &&
+        piece_is_punct(c->document, at(c, k - 2), ","))
+        return phrase_ending_at(c, k - 3, limit);
+    span s = phrase_ending_at(c, k - 1, limit);
+    /* "Congo's government in Kinshasa says": a subject that opens the
+     * sentence may carry a prepositional phrase */
+    if (s.found && s.first > limit + 1) {
+        const piece *joiner = at(c, s.first - 1);
+        if (word_is(c, joiner, "in") || word_is(c, joiner, "at") || word_is(c, joiner, "from") ||
+            word_is(c, joiner, "of") || word_is(c, joiner, "for")) {
+            span head = phrase_ending_at(c, s.first - 2, limit);
+            if (head.found && head.first == limit && !piece_has(at(c, head.first), LEX_PRONOUN)) {
+                head.last = s.last;
+                return head;
+            }
+        }
+    }
+    return s;
 }
 
 /* The speaker after a verb in inverted order ("said Ushakov", "said the
@@ -908,100 +929,123 @@ static bool has_finite_verb(const extract_context *c, size_t first, size_t last)
     return false;
 }
 
+/* Does [first, last] contain a quotation mark? */
+static bool has_quote_mark(const extract_context *c, size_t first, size_t last) {
+    for (size_t k = first; k <= last; k++)
+        if (at(c, k)->kind == PIECE_QUOTE) return true;
+    return false;
+}
+
 static dyad_status reported_in_sentence(extract_context *c, size_t s, const direct_quote *quotes,
                                         size_t quote_count, speaker_memory *memory) {
     size_t first, end;
     sentence_pieces(c, s, &first, &end);
     if (end - first < 4 || c->document->sentences[s].heading) return DYAD_OK;
-    /* a sentence that holds or lies inside a direct quotation is that
-     * quotation's: its speech verbs are the quoted speaker's words */
+    /* a sentence inside a direct quotation is the quoted speaker's words */
     if (inside_direct(quotes, quote_count, at(c, first)->start)) return DYAD_OK;
-    for (size_t k = first; k < end; k++)
-        if (at(c, k)->kind == PIECE_QUOTE && inside_direct(quotes, quote_count, at(c, k)->end))
-            return DYAD_OK;
     size_t last_content = content_end(c, first, end);
+    size_t from = first;   /* reported clauses found so far end before this */
     for (size_t k = first; k < end; k++) {
+        if (inside_direct(quotes, quote_count, at(c, k)->start)) continue;
         size_t cue_last;
-        const lexeme *cue = speech_cue(c, k, first, end, &cue_last);
+        const lexeme *cue = speech_cue(c, k, from, end, &cue_last);
         if (!cue) continue;
-        attribution a = {.cue = k, .cue_last = cue_last, .has_cue = true};
+        attribution a = {.cue = k, .cue_last = cue_last, .has_cue = true, .found = true};
+        size_t clause_first = 0, clause_last = 0, resume = cue_last;
+        bool found = false;
         if (cue->speech_flags & SPEECH_PHRASE) {
             /* according to X, CLAUSE / CLAUSE, according to X */
             a.speaker = phrase_starting_at(c, cue_last + 1, end);
             if (!a.speaker.found) continue;
-            a.found = true;
-            if (k > first + 2 && piece_is_punct(c->document, at(c, k - 1), ","))
-                return add_reported(c, first, k - 2, &a, memory);
-            size_t after = a.speaker.last + 1;
-            if (after < end && piece_is_punct(c->document, at(c, after), ",")) after++;
-            return add_reported(c, after, last_content, &a, memory);
-        }
-        if (cue->speech_flags & SPEECH_CONTINUE) continue;
-        span subject = subject_before(c, k, first);
-        /* where the reported clause would start after the verb */
-        size_t clause = cue_last + 1;
-        bool that = false;
-        for (size_t j = clause; j <= last_content && j < clause + 9; j++) {
-            if (piece_is_punct(c->document, at(c, j), ",;:") || at(c, j)->kind == PIECE_QUOTE) break;
-            if (word_is(c, at(c, j), "that")) {
-                clause = j + 1;
-                that = true;
-                break;
+            resume = a.speaker.last;
+            if (k > from + 2 && piece_is_punct(c->document, at(c, k - 1), ",")) {
+                clause_first = from;
+                clause_last = k - 2;
+                found = true;
+            } else {
+                size_t after = a.speaker.last + 1;
+                if (after < end && piece_is_punct(c->document, at(c, after), ",")) after++;
+                clause_first = after;
+                clause_last = last_content;
+                found = after <= last_content;
+                resume = last_content;
+            }
+        } else if (!(cue->speech_flags & SPEECH_CONTINUE)) {
+            span subject = subject_before(c, k, from);
+            /* where the reported clause would start after the verb */
+            size_t clause = cue_last + 1;
+            bool that = false;
+            for (size_t j = clause; j <= last_content && j < clause + 9; j++) {
+                if (piece_is_punct(c->document, at(c, j), ",;:") || at(c, j)->kind == PIECE_QUOTE) break;
+                if (word_is(c, at(c, j), "that")) {
+                    clause = j + 1;
+                    that = true;
+                    break;
+                }
+            }
+            if (!that) {
+                if ((cue->speech_flags & SPEECH_OBJECT) && clause <= last_content) {
+                    /* told reporters ..., warned Moscow ...: skip the addressee */
+                    span addressee = phrase_starting_at(c, clause, end);
+                    if (addressee.found) clause = addressee.last + 1;
+                }
+                /* "said on Monday", "said yesterday": the date is not the clause */
+                while (clause <= last_content &&
+                       (at(c, clause)->owner == OWNER_DATE ||
+                        (clause < last_content && is_preposition(c, at(c, clause)) &&
+                         at(c, clause + 1)->owner == OWNER_DATE)))
+                    clause++;
+            }
+            /* a clause follows the verb directly or after "that"; after a
+             * comma comes something else ("said on Wednesday, ending a pause") */
+            bool has_clause = clause <= last_content && words_between(c, clause, last_content) >= 3 &&
+                              !piece_is_punct(c->document, at(c, clause), ",;:") &&
+                              (that || (!is_preposition(c, at(c, clause)) &&
+                                        has_finite_verb(c, clause, last_content)));
+            if (has_clause) {
+                /* X said (that) CLAUSE */
+                if (!subject.found) continue;
+                a.speaker = subject;
+                clause_first = clause;
+                clause_last = last_content;
+                resume = last_content;
+                found = true;
+            } else if (subject.found && subject.first > from + 2 &&
+                       piece_is_punct(c->document, at(c, subject.first - 1), ",")) {
+                /* CLAUSE, X said (in a statement). */
+                a.speaker = subject;
+                clause_first = from;
+                clause_last = subject.first - 2;
+                found = true;
+            } else {
+                /* CLAUSE, a diplomat briefed on the talks said. — the speaker
+                 * opens the part after the last comma; CLAUSE, said X. */
+                size_t comma = k;
+                while (comma > from && k - comma < 12 &&
+                       !piece_is_punct(c->document, at(c, comma - 1), ",;") &&
+                       at(c, comma - 1)->kind != PIECE_QUOTE)
+                    comma--;
+                if (comma > from + 3 && comma < k && piece_is_punct(c->document, at(c, comma - 1), ",")) {
+                    a.speaker = phrase_starting_at(c, comma, k);
+                    clause_first = from;
+                    clause_last = comma - 2;
+                    found = a.speaker.found;
+                } else if (!subject.found && k > from + 2 &&
+                           piece_is_punct(c->document, at(c, k - 1), ",")) {
+                    a.speaker = speaker_after(c, cue_last, end);
+                    clause_first = from;
+                    clause_last = k - 2;
+                    found = a.speaker.found;
+                    if (found) resume = a.speaker.last;
+                }
             }
         }
-        if (!that) {
-            if ((cue->speech_flags & SPEECH_OBJECT) && clause <= last_content) {
-                /* told reporters ..., warned Moscow ...: skip the addressee */
-                span addressee = phrase_starting_at(c, clause, end);
-                if (addressee.found) clause = addressee.last + 1;
-            }
-            /* "said on Monday", "said yesterday": the date is not the clause */
-            while (clause <= last_content &&
-                   (at(c, clause)->owner == OWNER_DATE ||
-                    (clause < last_content && is_preposition(c, at(c, clause)) &&
-                     at(c, clause + 1)->owner == OWNER_DATE)))
-                clause++;
-        }
-        /* a clause follows the verb directly or after "that"; after a comma
-         * comes something else ("said on Wednesday, ending a pause") */
-        bool has_clause = clause <= last_content && words_between(c, clause, last_content) >= 3 &&
-                          !piece_is_punct(c->document, at(c, clause), ",;:") &&
-                          (that || (!is_preposition(c, at(c, clause)) &&
-                                    has_finite_verb(c, clause, last_content)));
-        if (has_clause) {
-            /* X said (that) CLAUSE */
-            if (!subject.found) continue;
-            a.speaker = subject;
-            a.found = true;
-            return add_reported(c, clause, last_content, &a, memory);
-        }
-        /* CLAUSE, X said (in a statement). / CLAUSE, a diplomat briefed on
-         * the talks said. — the speaker opens the part after the last comma */
-        if (subject.found && subject.first > first + 2 &&
-            piece_is_punct(c->document, at(c, subject.first - 1), ",")) {
-            a.speaker = subject;
-            a.found = true;
-            return add_reported(c, first, subject.first - 2, &a, memory);
-        }
-        size_t comma = k;
-        while (comma > first && k - comma < 12 && !piece_is_punct(c->document, at(c, comma - 1), ",;") &&
-               at(c, comma - 1)->kind != PIECE_QUOTE)
-            comma--;
-        if (comma > first + 3 && comma < k && piece_is_punct(c->document, at(c, comma - 1), ",")) {
-            span speaker = phrase_starting_at(c, comma, k);
-            if (speaker.found) {
-                a.speaker = speaker;
-                a.found = true;
-                return add_reported(c, first, comma - 2, &a, memory);
-            }
-        }
-        /* CLAUSE, said X. */
-        if (!subject.found && k > first + 2 && piece_is_punct(c->document, at(c, k - 1), ",")) {
-            a.speaker = speaker_after(c, cue_last, end);
-            if (!a.speaker.found) continue;
-            a.found = true;
-            return add_reported(c, first, k - 2, &a, memory);
-        }
+        if (!found || clause_last < clause_first || has_quote_mark(c, clause_first, clause_last))
+            continue;
+        dyad_status status = add_reported(c, clause_first, clause_last, &a, memory);
+        if (status != DYAD_OK) return status;
+        k = resume > k ? resume : k;
+        from = k + 1;
     }
     return DYAD_OK;
 }
