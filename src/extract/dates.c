@@ -112,7 +112,7 @@ static enum tense tense_near(const extract_context *c, size_t first, size_t last
     for (size_t k = first, steps = 0; k > sentence_first && steps < WINDOW_BEFORE; k--, steps++) {
         const piece *p = &pieces[k - 1];
         if (piece_has(p, LEX_FUTURE)) return TENSE_FUTURE;
-        if (piece_has(p, LEX_PAST) || piece_has(p, LEX_SPEECH) || looks_past(c, p)) return TENSE_PAST;
+        if (piece_has(p, LEX_PAST) || looks_past(c, p)) return TENSE_PAST;
     }
     for (size_t k = last + 1, steps = 0; k < sentence_end && steps < WINDOW; k++, steps++) {
         const piece *p = &pieces[k];

@@ -136,6 +136,7 @@ const char *gazetteer_kind_name(uint8_t kind) {
     case PLACE_SEA: return "sea";
     case PLACE_AREA: return "area";
     case PLACE_CONTINENT: return "continent";
+    case PLACE_RIVER: return "river";
     default: return "place";
     }
 }

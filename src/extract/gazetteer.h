@@ -33,7 +33,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-enum { GAZETTEER_FORMAT = 1 };
+enum { GAZETTEER_FORMAT = 2 };
 
 typedef enum place_kind {
     PLACE_COUNTRY = 1,
@@ -42,7 +42,8 @@ typedef enum place_kind {
     PLACE_REGION,             /* a region without an administration: Donbas, Sahel */
     PLACE_SEA,                /* seas, gulfs, straits, oceans */
     PLACE_AREA,               /* squares, districts, landmarks: Red Square, Maidan */
-    PLACE_CONTINENT
+    PLACE_CONTINENT,
+    PLACE_RIVER               /* rivers and lakes */
 } place_kind;
 
 enum gazetteer_entry_flag {
@@ -60,8 +61,9 @@ typedef struct gazetteer_entry {
     char country[4];          /* ISO 3166-1 alpha-3, "" = none (seas, continents) */
     uint8_t kind;             /* place_kind */
     uint8_t flags;            /* gazetteer_entry_flag */
-    uint16_t reserved;
-    uint32_t reserved2;
+    uint16_t alternates;      /* how many alternate names GeoNames knows: how famous
+                                 the place is beyond its population */
+    uint32_t reserved;
 } gazetteer_entry;
 
 enum gazetteer_name_flag {

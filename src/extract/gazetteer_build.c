@@ -464,6 +464,9 @@ static dyad_status load_cities(builder *b) {
         e->disk.population = population > 0 ? (uint32_t)(population > 4000000000L ? 4000000000L : population) : 0;
         e->disk.flags |= ENTRY_HAS_COORDINATES;
         if (strcmp(fields[7], "PPLC") == 0) e->disk.flags |= ENTRY_CAPITAL;
+        size_t alternate_count = *alternates ? 1 : 0;
+        for (const char *comma = alternates; (comma = strchr(comma, ',')); comma++) alternate_count++;
+        e->disk.alternates = (uint16_t)(alternate_count > UINT16_MAX ? UINT16_MAX : alternate_count);
         double weight = population > 0 ? (double)population : 0;
         add_to_centre(&b->entries[country], lat, lon, weight);
         if (has_subdivision) add_to_centre(&b->entries[subdivision], lat, lon, weight);
@@ -550,7 +553,7 @@ static dyad_status bad_supplement(builder *b, const char *path, long line, const
 
 static int kind_from_name(const char *name) {
     static const char *const kinds[] = {NULL, "country", "admin1", "city", "region", "sea", "area",
-                                        "continent"};
+                                        "continent", "river"};
     for (int k = 1; k < (int)(sizeof kinds / sizeof *kinds); k++)
         if (strcmp(kinds[k], name) == 0) return k;
     return 0;

@@ -165,7 +165,10 @@ static double score_entry(const extract_context *c, const candidate *cand, const
     case PLACE_COUNTRY: score = 20; break;
     case PLACE_ADMIN1: score = cand->region_word ? 40 : 3; break;
     case PLACE_CITY:
-        score = log10((double)e->population + 1) + ((e->flags & ENTRY_CAPITAL) ? 1 : 0);
+        /* population, and fame: a city known in many languages (Geneva,
+         * Dublin) is meant more often than a town of the same name */
+        score = log10((double)e->population + 1) + log10((double)e->alternates + 1) +
+                ((e->flags & ENTRY_CAPITAL) ? 1 : 0);
         if (cand->region_word) score -= 5;
         break;
     default: score = 18;
@@ -174,7 +177,7 @@ static double score_entry(const extract_context *c, const candidate *cand, const
      * enough to prefer Pokrovsk, Ukraine in a story about Ukraine, not
      * enough to move Dublin to Ohio because the story also names Miami */
     if (e->country[0] && context->max_count)
-        score += 4.0 * context_count(context, e->country) / context->max_count;
+        score += 2.0 * context_count(context, e->country) / context->max_count;
     if (after && qualifier_agrees(g, e, after->name)) score += 25;
     if (before && before->chosen) {
         const gazetteer_entry *b = before->chosen;
@@ -226,6 +229,32 @@ static bool mention_is_person(const dyad_document *d, uint32_t start, uint32_t e
         if (m->start < end && start < m->end && m->kind == DYAD_ACTOR_PERSON) return true;
     }
     return false;
+}
+
+/* The shape of a place name, before it is resolved: not a common word
+ * opening a sentence, not glued to other capitalised words ("Carlos
+ * Mendez", "Hurricane Melissa"), not after a title.  Only such names tell
+ * the article's countries. */
+static bool looks_like_place(const extract_context *c, const candidate *cand) {
+    const piece *head = at(c, cand->first);
+    size_t first, end;
+    sentence_pieces(c, head->sentence, &first, &end);
+    if ((cand->name->flags & GAZETTEER_COMMON_WORD) && (head->flags & PIECE_SENTENCE_START))
+        return false;
+    if (cand->first > first) {
+        const piece *before = at(c, cand->first - 1);
+        if (piece_has(before, LEX_TITLE)) return false;
+        if (is_capitalised_word(before) && !(before->flags & PIECE_SENTENCE_START) &&
+            !piece_has(before, LEX_FUNCTION | LEX_DIRECTION | LEX_LOCATIVE) && !is_demonym(c, before))
+            return false;
+    }
+    if (cand->last + 1 < end) {
+        const piece *after = at(c, cand->last + 1);
+        if (is_capitalised_word(after) && !(after->flags & PIECE_ALL_CAPS) &&
+            !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION))
+            return false;
+    }
+    return true;
 }
 
 /* Should a candidate resolved to a city or a subdivision be kept?  The
@@ -329,11 +358,21 @@ dyad_status places_extract(extract_context *c) {
             i = cand.last + 1;
         }
     }
-    /* pass 2: the article's countries */
+    /* pass 2: the article's countries, counting each distinct name once so
+     * that a name repeated does not vouch for itself */
     country_context context = {0};
+    size_t seen_capacity = 1;
+    while (seen_capacity < count * 2 + 2) seen_capacity *= 2;
+    const gazetteer_name **seen = arena_calloc(d->arena, seen_capacity, sizeof *seen);
+    if (!seen) return extract_out_of_memory(c);
     for (size_t k = 0; k < count; k++) {
-        const char *country = unambiguous_country(c, candidates[k].name);
-        if (country) context_add(&context, country);
+        const gazetteer_name *name = candidates[k].name;
+        size_t slot = ((uintptr_t)name >> 4) & (seen_capacity - 1);
+        while (seen[slot] && seen[slot] != name) slot = (slot + 1) & (seen_capacity - 1);
+        if (seen[slot]) continue;
+        seen[slot] = name;
+        const char *country = unambiguous_country(c, name);
+        if (country && looks_like_place(c, &candidates[k])) context_add(&context, country);
     }
     /* pass 3: resolve and filter */
     for (size_t k = 0; k < count; k++) {
@@ -373,8 +412,7 @@ dyad_status places_extract(extract_context *c) {
         if ((e->kind == PLACE_COUNTRY || e->kind == PLACE_ADMIN1) && cand->last + 1 < end) {
             const piece *after = at(c, cand->last + 1);
             if (is_capitalised_word(after) && !(after->flags & PIECE_ALL_CAPS) &&
-                !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION | LEX_MONTH | LEX_WEEKDAY) &&
-                !(k + 1 < count && candidates[k + 1].first == cand->last + 1))
+                !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION | LEX_MONTH | LEX_WEEKDAY))
                 continue;
         }
         if (mention_is_person(d, at(c, cand->first)->start, at(c, cand->last)->end)) continue;

@@ -262,7 +262,9 @@ static span phrase_starting_at(const extract_context *c, size_t first, size_t en
     size_t k = first;
     if (word_is(c, p, "the") || word_is(c, p, "a") || word_is(c, p, "an") ||
         word_is(c, p, "both") || word_is(c, p, "some") || word_is(c, p, "several") ||
-        word_is(c, p, "many") || word_is(c, p, "two") || word_is(c, p, "three"))
+        word_is(c, p, "many") || word_is(c, p, "two") || word_is(c, p, "three") ||
+        word_is(c, p, "its") || word_is(c, p, "their") || word_is(c, p, "his") ||
+        word_is(c, p, "her") || word_is(c, p, "our"))
         k++;
     size_t last = k, words = 0;
     while (k < end && words < NOUN_PHRASE_WORDS) {
@@ -396,9 +398,10 @@ static span subject_before(const extract_context *c, size_t verb, size_t limit) 
     /* an apposition between commas: "Yuri Ushakov, a Kremlin aide, said" */
     if (piece_is_punct(c->document, at(c, k - 1), ",")) {
         size_t comma = k - 1;
-        for (size_t j = comma; j > limit && comma - j < 12; j--) {
+        /* the apposition may quote ("Vucic, who called them “hooligans”, said") */
+        for (size_t j = comma; j > limit && comma - j < 20; j--) {
             const piece *q = at(c, j - 1);
-            if (q->kind == PIECE_QUOTE || piece_is_punct(c->document, q, ";:")) break;
+            if (piece_is_punct(c->document, q, ";:")) break;
             if (piece_is_punct(c->document, q, ",")) {
                 if (j - 1 > limit) {
                     span s = phrase_ending_at(c, j - 2, limit);
@@ -419,9 +422,10 @@ static span subject_before(const extract_context *c, size_t verb, size_t limit) 
     /* "the agency, which said": the relative pronoun stands for the phrase
      * before the comma */
     const piece *just_before = at(c, k - 1);
-    if ((word_is(c, just_before, "which") || word_is(c, just_before, "who")) && k - 1 > limit + 1 &&
-        piece_is_punct(c->document, at(c, k - 2), ","))
-        return phrase_ending_at(c, k - 3, limit);
+    size_t sentence_first = c->scan.sentence_first[just_before->sentence];
+    if ((word_is(c, just_before, "which") || word_is(c, just_before, "who")) &&
+        k - 1 > sentence_first + 1 && piece_is_punct(c->document, at(c, k - 2), ","))
+        return phrase_ending_at(c, k - 3, sentence_first);
     span s = phrase_ending_at(c, k - 1, limit);
     /* "Congo's government in Kinshasa says": a subject that opens the
      * sentence may carry a prepositional phrase */
