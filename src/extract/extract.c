@@ -108,6 +108,32 @@ const lexeme *extract_match_phrase(const extract_context *context, size_t i, siz
     return best;
 }
 
+int32_t extract_mention_at(const extract_context *c, uint32_t start, uint32_t end) {
+    const dyad_document *d = c->document;
+    size_t from = 0, to = d->mention_count;
+    if (c->mentions_sorted) {
+        /* the first mention starting at or after `start`; a few before it may
+         * still overlap (a mention that begins earlier and encloses it) */
+        size_t low = 0, high = d->mention_count;
+        while (low < high) {
+            size_t middle = (low + high) / 2;
+            if (d->mentions[middle].start < start) low = middle + 1;
+            else high = middle;
+        }
+        enum { LOOK_BACK = 8 };
+        from = low > LOOK_BACK ? low - LOOK_BACK : 0;
+    }
+    int32_t best = -1;
+    for (size_t i = from; i < to; i++) {
+        const dyad_mention *m = &d->mentions[i];
+        if (c->mentions_sorted && m->start >= end) break;
+        if (m->start < end && start < m->end &&
+            (best < 0 || (m->end >= end && d->mentions[best].end < end)))
+            best = (int32_t)i;
+    }
+    return best;
+}
+
 dyad_status extract_document(const extract_resources *resources, dyad_document *document,
                              dyad_error *error) {
     extract_context context = {
@@ -125,6 +151,9 @@ dyad_status extract_document(const extract_resources *resources, dyad_document *
     document->dates = NULL;
     document->date_count = 0;
     if (!document->text || !document->sentence_count) return DYAD_OK;
+    context.mentions_sorted = true;
+    for (size_t i = 1; i < document->mention_count && context.mentions_sorted; i++)
+        if (document->mentions[i].start < document->mentions[i - 1].start) context.mentions_sorted = false;
     civil_date date;
     if (calendar_parse_iso(document->date, &date)) {
         context.has_article_date = true;

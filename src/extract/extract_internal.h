@@ -32,6 +32,7 @@ typedef struct extract_context {
     long article_days;        /* the article's date as calendar_days() */
     civil_date article_date;
     size_t quote_capacity, number_capacity, place_capacity, date_capacity;
+    bool mentions_sorted;     /* document->mentions in order of start: binary search */
     dyad_error *error;
 } extract_context;
 
@@ -57,6 +58,10 @@ static inline void sentence_pieces(const extract_context *context, size_t senten
  * and ending before piece `limit`; *last is set to its last piece. */
 const lexeme *extract_match_phrase(const extract_context *context, size_t i, size_t limit,
                                    uint32_t classes, size_t *last);
+
+/* The actor mention overlapping [start, end) — the one that covers its
+ * end when several do (the head of "Russia's foreign minister") — or -1. */
+int32_t extract_mention_at(const extract_context *context, uint32_t start, uint32_t end);
 
 /* Out of memory, reported against the document. */
 dyad_status extract_out_of_memory(extract_context *context);

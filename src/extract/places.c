@@ -223,14 +223,6 @@ static const char *unambiguous_country(const extract_context *c, const gazetteer
     return country;
 }
 
-static bool mention_is_person(const dyad_document *d, uint32_t start, uint32_t end) {
-    for (size_t i = 0; i < d->mention_count; i++) {
-        const dyad_mention *m = &d->mentions[i];
-        if (m->start < end && start < m->end && m->kind == DYAD_ACTOR_PERSON) return true;
-    }
-    return false;
-}
-
 /* The shape of a place name, before it is resolved: not a common word
  * opening a sentence, not glued to other capitalised words ("Carlos
  * Mendez", "Hurricane Melissa"), not after a title.  Only such names tell
@@ -415,7 +407,8 @@ dyad_status places_extract(extract_context *c) {
                 !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION | LEX_MONTH | LEX_WEEKDAY))
                 continue;
         }
-        if (mention_is_person(d, at(c, cand->first)->start, at(c, cand->last)->end)) continue;
+        int32_t mention = extract_mention_at(c, at(c, cand->first)->start, at(c, cand->last)->end);
+        if (mention >= 0 && d->mentions[mention].kind == DYAD_ACTOR_PERSON) continue;
         cand->chosen = e;
         dyad_status status = emit(c, cand, e);
         if (status != DYAD_OK) return status;

@@ -61,6 +61,7 @@ enum {
     MAX_QUOTE_BYTES = 8000,
     SCARE_QUOTE_WORDS = 3,
     CUE_WINDOW = 14,          /* pieces searched for a speech verb beside a quotation */
+    CLAUSE_VERB_WINDOW = 24,  /* pieces of a reported clause searched for its verb */
     NOUN_PHRASE_WORDS = 9
 };
 
@@ -556,18 +557,6 @@ static span sentence_subject(const extract_context *c, size_t open) {
 
 /* ---------------------------------------------------------- speakers */
 
-static int32_t mention_covering(const dyad_document *d, uint32_t start, uint32_t end) {
-    int32_t best = -1;
-    for (size_t i = 0; i < d->mention_count; i++) {
-        const dyad_mention *m = &d->mentions[i];
-        if (m->start < end && start < m->end) {
-            /* the mention that covers the end of the phrase: its head */
-            if (best < 0 || (m->end >= end && d->mentions[best].end < end)) best = (int32_t)i;
-        }
-    }
-    return best;
-}
-
 /* Follows coreference back to a mention that has a name. */
 static int32_t named_antecedent(const dyad_document *d, int32_t mention) {
     int32_t current = mention;
@@ -595,7 +584,7 @@ static dyad_status fill_speaker(extract_context *c, dyad_quote *q, const attribu
     q->speaker_text = arena_strndup(d->arena, d->text + first->start, last->end - first->start);
     if (!q->speaker_text) return extract_out_of_memory(c);
     bool pronoun = a->speaker.first == a->speaker.last && piece_has(first, LEX_PRONOUN);
-    int32_t mention = mention_covering(d, first->start, last->end);
+    int32_t mention = extract_mention_at(c, first->start, last->end);
     q->speaker = mention;
     if (mention >= 0) {
         int32_t named = named_antecedent(d, mention);
@@ -665,24 +654,68 @@ static size_t count_words(const extract_context *c, size_t open, size_t close, s
     return words;
 }
 
-/* Pairs quotation marks over the document. */
+typedef struct direct_list {
+    direct_quote *items;
+    size_t count, capacity;
+} direct_list;
+
+static bool push_direct(extract_context *c, direct_list *list, size_t open, size_t close,
+                        uint32_t start, uint32_t end, bool terminated) {
+    /* a span longer than the cap is mismatched marks, not a quotation */
+    if (end <= start || end - start > MAX_QUOTE_BYTES) return true;
+    if (list->count == list->capacity) {
+        list->items = arena_grow(c->document->arena, list->items, &list->capacity, sizeof *list->items);
+        if (!list->items) return false;
+    }
+    list->items[list->count++] = (direct_quote){.open = open, .close = close, .start = start,
+                                                .end = end, .terminated = terminated};
+    return true;
+}
+
+/* A single mark that can close a quotation: glued to the word before it,
+ * not to a word after it (that is an apostrophe: "ministers’ meeting"
+ * aside, which nothing can tell from a closing mark). */
+static bool closes_single(const piece *pieces, size_t n, size_t j) {
+    const piece *q = &pieces[j];
+    return q->kind == PIECE_QUOTE && (q->quote & QUOTE_SINGLE) && (q->quote & QUOTE_CLOSES) &&
+           piece_joined(q) &&
+           !(j + 1 < n && piece_joined(&pieces[j + 1]) && pieces[j + 1].kind == PIECE_WORD);
+}
+
+/* Pairs quotation marks over the document, in one pass.  Single marks
+ * find their closing mark through next_single / next_double, arrays of
+ * "the next such mark from here", so each opening costs O(1). */
 static dyad_status find_direct(extract_context *c, direct_quote **out, size_t *out_count) {
     dyad_document *d = c->document;
-    size_t capacity = 0, count = 0;
-    direct_quote *quotes = NULL;
     const piece *pieces = c->scan.pieces;
     size_t n = c->scan.count;
+    direct_list list = {0};
+    *out = NULL;
+    *out_count = 0;
+    if (!n) return DYAD_OK;
+    uint32_t *next_single = arena_alloc(d->arena, (n + 1) * sizeof *next_single);
+    uint32_t *next_double = arena_alloc(d->arena, (n + 1) * sizeof *next_double);
+    if (!next_single || !next_double) return extract_out_of_memory(c);
+    next_single[n] = next_double[n] = (uint32_t)n;
+    for (size_t j = n; j-- > 0;) {
+        next_single[j] = closes_single(pieces, n, j) ? (uint32_t)j : next_single[j + 1];
+        next_double[j] = pieces[j].kind == PIECE_QUOTE && !(pieces[j].quote & QUOTE_SINGLE)
+                             ? (uint32_t)j : next_double[j + 1];
+    }
     bool open = false;
     size_t open_at = 0;
     uint32_t open_paragraph = 0, paragraphs = 0;
     for (size_t k = 0; k < n; k++) {
         const piece *p = &pieces[k];
         uint32_t paragraph = paragraph_of(c, p);
+        if (open && p->start - pieces[open_at].end > MAX_QUOTE_BYTES) {
+            /* never closed within the cap: a stray mark */
+            open = false;
+        }
         if (open && paragraph != open_paragraph) {
             /* a new paragraph: the quotation goes on only if it opens with a mark */
             bool continues = p->kind == PIECE_QUOTE && (p->quote & QUOTE_OPENS) &&
-                             !(p->quote & QUOTE_SINGLE) && paragraphs + 1 < MAX_QUOTE_PARAGRAPHS &&
-                             p->start - pieces[open_at].end < MAX_QUOTE_BYTES;
+                             !(p->quote & QUOTE_SINGLE) && paragraphs + 1 < MAX_QUOTE_PARAGRAPHS;
             if (continues) {
                 open_paragraph = paragraph;
                 paragraphs++;
@@ -691,67 +724,42 @@ static dyad_status find_direct(extract_context *c, direct_quote **out, size_t *o
             /* unterminated: ends with the paragraph, kept only when it
              * opened the paragraph or followed a colon */
             const piece *mark = &pieces[open_at];
-            bool leading = open_at == 0 || paragraph_of(c, &pieces[open_at - 1]) != paragraph_of(c, mark) ||
+            bool leading = open_at == 0 ||
+                           paragraph_of(c, &pieces[open_at - 1]) != paragraph_of(c, mark) ||
                            piece_is_punct(d, &pieces[open_at - 1], ":");
-            if (leading && k > open_at + 1) {
-                if (count == capacity) {
-                    quotes = arena_grow(d->arena, quotes, &capacity, sizeof *quotes);
-                    if (!quotes) return extract_out_of_memory(c);
-                }
-                quotes[count++] = (direct_quote){.open = open_at, .close = k - 1,
-                                                 .start = mark->end, .end = pieces[k - 1].end,
-                                                 .terminated = false};
-            }
+            if (leading && k > open_at + 1 &&
+                !push_direct(c, &list, open_at, k - 1, mark->end, pieces[k - 1].end, false))
+                return extract_out_of_memory(c);
             open = false;
         }
         if (p->kind != PIECE_QUOTE) continue;
         if (p->quote & QUOTE_SINGLE) {
-            /* single marks: ‘ opens before a word, ’ closes after one */
+            /* single marks: ‘ opens before a word, outside double quotes */
             if (open) continue;
-            bool opens = (p->quote & QUOTE_OPENS) && (p->flags & PIECE_SPACE_BEFORE || k == 0 ||
-                                                      pieces[k - 1].kind == PIECE_PUNCT) &&
+            bool opens = (p->quote & QUOTE_OPENS) &&
+                         ((p->flags & PIECE_SPACE_BEFORE) || k == 0 || pieces[k - 1].kind == PIECE_PUNCT) &&
                          k + 1 < n && piece_joined(&pieces[k + 1]) && pieces[k + 1].kind == PIECE_WORD;
             if (!opens) continue;
-            /* look for its closing mark in the same paragraph */
-            for (size_t j = k + 1; j < n && paragraph_of(c, &pieces[j]) == paragraph &&
-                                   pieces[j].start - p->end < MAX_QUOTE_BYTES;
-                 j++) {
-                const piece *q = &pieces[j];
-                if (q->kind == PIECE_QUOTE && !(q->quote & QUOTE_SINGLE)) break;
-                if (q->kind != PIECE_QUOTE || !(q->quote & QUOTE_CLOSES) || piece_joined(q) == false)
-                    continue;
-                if (j + 1 < n && piece_joined(&pieces[j + 1]) && pieces[j + 1].kind == PIECE_WORD)
-                    continue;
-                if (j > k + 1) {
-                    if (count == capacity) {
-                        quotes = arena_grow(d->arena, quotes, &capacity, sizeof *quotes);
-                        if (!quotes) return extract_out_of_memory(c);
-                    }
-                    quotes[count++] = (direct_quote){.open = k, .close = j, .start = p->end,
-                                                     .end = q->start, .terminated = true};
-                    k = j;
-                }
-                break;
+            size_t j = next_single[k + 1];
+            if (j < n && j < next_double[k + 1] && paragraph_of(c, &pieces[j]) == paragraph &&
+                pieces[j].start - p->end <= MAX_QUOTE_BYTES && j > k + 1) {
+                if (!push_direct(c, &list, k, j, p->end, pieces[j].start, true))
+                    return extract_out_of_memory(c);
+                k = j;
             }
             continue;
         }
         bool can_open = p->quote & QUOTE_OPENS, can_close = p->quote & QUOTE_CLOSES;
         if (open && can_close) {
-            if (k > open_at + 1) {
-                if (count == capacity) {
-                    quotes = arena_grow(d->arena, quotes, &capacity, sizeof *quotes);
-                    if (!quotes) return extract_out_of_memory(c);
-                }
-                quotes[count++] = (direct_quote){.open = open_at, .close = k,
-                                                 .start = pieces[open_at].end, .end = p->start,
-                                                 .terminated = true};
-            }
+            if (k > open_at + 1 &&
+                !push_direct(c, &list, open_at, k, pieces[open_at].end, p->start, true))
+                return extract_out_of_memory(c);
             open = false;
             continue;
         }
         if (!open && can_open) {
-            /* a straight mark glued to the word before it closes nothing and
-             * opens nothing ("5'11\"" style measurements) */
+            /* a straight mark glued to the word before it opens nothing
+             * (inches, "5'11\"") */
             if (can_close && !(p->flags & PIECE_SPACE_BEFORE) && k > 0 &&
                 pieces[k - 1].kind != PIECE_PUNCT && paragraph_of(c, &pieces[k - 1]) == paragraph)
                 continue;
@@ -765,22 +773,17 @@ static dyad_status find_direct(extract_context *c, direct_quote **out, size_t *o
         const piece *mark = &pieces[open_at];
         bool leading = open_at == 0 || paragraph_of(c, &pieces[open_at - 1]) != paragraph_of(c, mark) ||
                        piece_is_punct(d, &pieces[open_at - 1], ":");
-        if (leading) {
-            if (count == capacity) {
-                quotes = arena_grow(d->arena, quotes, &capacity, sizeof *quotes);
-                if (!quotes) return extract_out_of_memory(c);
-            }
-            quotes[count++] = (direct_quote){.open = open_at, .close = n - 1, .start = mark->end,
-                                             .end = pieces[n - 1].end, .terminated = false};
-        }
+        if (leading && !push_direct(c, &list, open_at, n - 1, mark->end, pieces[n - 1].end, false))
+            return extract_out_of_memory(c);
     }
-    *out = quotes;
-    *out_count = count;
+    *out = list.items;
+    *out_count = list.count;
     return DYAD_OK;
 }
 
 static dyad_status add_reported(extract_context *c, size_t first, size_t last, attribution *a,
                                 speaker_memory *memory);
+static size_t words_between(const extract_context *c, size_t first, size_t last, size_t enough);
 static size_t content_end(const extract_context *c, size_t first, size_t end);
 
 /* “…,” he said, adding that CLAUSE: the clause is reported speech of the
@@ -872,11 +875,7 @@ static size_t content_end(const extract_context *c, size_t first, size_t end) {
 
 static dyad_status add_reported(extract_context *c, size_t first, size_t last, attribution *a,
                                 speaker_memory *memory) {
-    if (last < first) return DYAD_OK;
-    size_t words = 0;
-    for (size_t k = first; k <= last; k++)
-        if (at(c, k)->kind == PIECE_WORD) words++;
-    if (words < 3) return DYAD_OK;
+    if (last < first || words_between(c, first, last, 3) < 3) return DYAD_OK;
     dyad_quote *q = extract_add_quote(c);
     if (!q) return extract_out_of_memory(c);
     q->start = at(c, first)->start;
@@ -902,9 +901,11 @@ static bool is_preposition(const extract_context *c, const piece *p) {
     return false;
 }
 
-static size_t words_between(const extract_context *c, size_t first, size_t last) {
+/* Words in [first, last], counted up to `enough`: callers only ask
+ * whether there are a few, and a sentence may be very long. */
+static size_t words_between(const extract_context *c, size_t first, size_t last, size_t enough) {
     size_t words = 0;
-    for (size_t k = first; k <= last; k++)
+    for (size_t k = first; k <= last && words < enough; k++)
         if (at(c, k)->kind == PIECE_WORD || at(c, k)->kind == PIECE_NUMBER) words++;
     return words;
 }
@@ -916,6 +917,8 @@ static bool has_finite_verb(const extract_context *c, size_t first, size_t last)
     static const char *const auxiliaries[] = {"is", "are", "was", "were", "has", "have", "had",
                                               "will", "would", "can", "could", "should", "must",
                                               "may", "might", "did", "does", "do", "shall"};
+    /* a clause's verb comes early: look at its first CLAUSE_VERB_WINDOW pieces */
+    if (last >= first + CLAUSE_VERB_WINDOW) last = first + CLAUSE_VERB_WINDOW - 1;
     for (size_t k = first; k <= last; k++) {
         const piece *p = at(c, k);
         if (p->kind != PIECE_WORD) continue;
@@ -1002,7 +1005,7 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
             }
             /* a clause follows the verb directly or after "that"; after a
              * comma comes something else ("said on Wednesday, ending a pause") */
-            bool has_clause = clause <= last_content && words_between(c, clause, last_content) >= 3 &&
+            bool has_clause = clause <= last_content && words_between(c, clause, last_content, 3) >= 3 &&
                               !piece_is_punct(c->document, at(c, clause), ",;:") &&
                               (that || (!is_preposition(c, at(c, clause)) &&
                                         has_finite_verb(c, clause, last_content)));
@@ -1082,7 +1085,7 @@ static dyad_status remember_titled_person(extract_context *c, size_t s, const di
                                             at(c, name.last)->end - at(c, name.first)->start);
         if (!memory->last_person) return extract_out_of_memory(c);
         memory->last_person_mention =
-            mention_covering(c->document, at(c, name.first)->start, at(c, name.last)->end);
+            extract_mention_at(c, at(c, name.first)->start, at(c, name.last)->end);
         return DYAD_OK;
     }
     return DYAD_OK;
