@@ -18,12 +18,15 @@
  * everything that needs it has value NULL.  A day or month named without a
  * year, and a bare weekday, is placed by the sentence's tense: the nearest
  * tense marker before the expression (else after it) decides — "will",
- * "next", "scheduled" look ahead, anything else (said, was, -ed verbs, or
- * no marker at all) looks back, because news reports what has happened:
+ * "would", "next", "scheduled" look ahead; said, was, had and -ed verbs
+ * look back:
  *   - past: the latest such day on or before the article date ("on
  *     Wednesday" in a Friday story is two days earlier; in a Wednesday
  *     story it is that day);
- *   - future: the earliest on or after it.
+ *   - future: the earliest on or after it;
+ *   - no marker: a weekday looks back (news reports what has happened); a
+ *     day or month of the year is the nearest one ("the talks begin on
+ *     February 3" in a January story is next month).
  * "last Wednesday" is strictly before the article date, "next Wednesday"
  * strictly after.  "overnight" and "tonight" are the article's day (the
  * night that ends or begins on it), "last night" the day before.  Weeks
@@ -35,6 +38,7 @@
 #include "extract_internal.h"
 #include "../util/arena.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum tense { TENSE_PAST = -1, TENSE_UNKNOWN = 0, TENSE_FUTURE = 1 };
@@ -111,6 +115,17 @@ static enum tense tense_near(const extract_context *c, size_t first, size_t last
     enum { WINDOW = 12, WINDOW_BEFORE = 20 };
     for (size_t k = first, steps = 0; k > sentence_first && steps < WINDOW_BEFORE; k--, steps++) {
         const piece *p = &pieces[k - 1];
+        /* the tense of another clause does not count: stop at ";" and at a
+         * conjunction that opens a clause ("... started in December and the
+         * talks begin on February 3") */
+        if (piece_is_punct(c->document, p, ";:")) break;
+        if ((piece_is(c->document, p, "and") || piece_is(c->document, p, "but") ||
+             piece_is(c->document, p, "while")) && k < first) {
+            const piece *next = &pieces[k];
+            if (piece_has(next, LEX_PRONOUN) || piece_is(c->document, next, "the") ||
+                piece_is(c->document, next, "a") || piece_is(c->document, next, "an"))
+                break;
+        }
         if (piece_has(p, LEX_FUTURE)) return TENSE_FUTURE;
         if (piece_has(p, LEX_PAST) || looks_past(c, p)) return TENSE_PAST;
     }
@@ -155,7 +170,9 @@ static const char *resolve_month_day(const extract_context *c, int month, int da
         long days = calendar_days(year, month, day);
         bool better;
         if (tense == TENSE_FUTURE) better = days >= article && (!found || days < best);
-        else better = days <= article && (!found || days > best);
+        else if (tense == TENSE_PAST) better = days <= article && (!found || days > best);
+        else   /* no tense: the nearest, the earlier one on a tie */
+            better = !found || labs(days - article) < labs(best - article);
         if (better) {
             best = days;
             found = true;
@@ -175,7 +192,9 @@ static const char *resolve_month(const extract_context *c, int month, enum tense
     if (modifier && strcmp(modifier, "next") == 0)
         return format_month(c, month > current ? year : year + 1, month);
     if (tense == TENSE_FUTURE) return format_month(c, month >= current ? year : year + 1, month);
-    return format_month(c, month <= current ? year : year - 1, month);
+    if (tense == TENSE_PAST || month <= current) return format_month(c, month <= current ? year : year - 1, month);
+    /* no tense and a later month: the nearer of last year's and this year's */
+    return format_month(c, month - current <= 12 - (month - current) ? year : year - 1, month);
 }
 
 static const char *resolve_weekday(const extract_context *c, int weekday, enum tense tense,
@@ -262,7 +281,13 @@ static bool match_month_day(const extract_context *c, size_t i, size_t end, date
     if (!is_month(&p[i])) return false;
     int month = p[i].word->month;
     size_t k = i + 1;
-    if (k < end && piece_is_punct(c->document, &p[k], ".") && piece_joined(&p[k])) k++;
+    if (k < end && piece_is_punct(c->document, &p[k], ".") && piece_joined(&p[k])) {
+        k++;
+        /* a segmenter that ends the sentence at "Dec." leaves the day at the
+         * start of the next one: take it from there */
+        if (k == end && end < c->scan.count && c->scan.pieces[end].kind == PIECE_NUMBER)
+            end = c->scan.sentence_first[p[i].sentence + 2];
+    }
     long day = -1;
     if (k < end && p[k].kind == PIECE_NUMBER) day = day_number(c, &p[k]);
     if (day < 0) return false;
@@ -299,10 +324,14 @@ static bool match_day_month(const extract_context *c, size_t i, size_t end, date
     if (k >= end || !is_month(&p[k])) return false;
     int month = p[k].word->month;
     size_t last = k;
-    if (last + 1 < end && piece_is_punct(c->document, &p[last + 1], ".") && piece_joined(&p[last + 1]))
-        last++;
+    /* "3 Dec. 2025": the abbreviation's period belongs to the date only
+     * when the year follows it (else it may end the sentence) */
+    size_t after_month = last + 1;
+    if (after_month + 1 < end && piece_is_punct(c->document, &p[after_month], ".") &&
+        piece_joined(&p[after_month]) && year_number(c, &p[after_month + 1]) >= 0)
+        after_month++;
     long year = -1;
-    if (last + 1 < end && (year = year_number(c, &p[last + 1])) >= 0) last++;
+    if (after_month < end && (year = year_number(c, &p[after_month])) >= 0) last = after_month;
     else year = -1;
     m->first = i;
     m->last = last;
@@ -498,8 +527,7 @@ static bool match_year(const extract_context *c, size_t i, size_t end, date_matc
         const piece *before = &p[i - 1];
         if (piece_has(before, LEX_APPROXIMATION | LEX_LABEL | LEX_UNIT)) return false;
         if (before->kind == PIECE_WORD && (before->flags & PIECE_CAPITALISED) &&
-            !(before->flags & PIECE_SENTENCE_START) &&
-            !piece_has(before, LEX_FUNCTION | LEX_MONTH | LEX_DATE_MODIFIER))
+            !piece_has(before, LEX_FUNCTION | LEX_MONTH | LEX_DATE_MODIFIER | LEX_LOCATIVE))
             return false;   /* "Windows 2000", "Euro 2024" */
         if (piece_is_dash(c->document, before) && piece_joined(before) && i >= sentence_first + 2 &&
             p[i - 2].kind == PIECE_WORD)

@@ -332,7 +332,8 @@ static void read_unit(const extract_context *c, figure *f, size_t end) {
 /* What happened to the people counted: a category word after the figure
  * in the same clause ("were killed"), or before it ("killing 12"). */
 static const char *find_category(const extract_context *c, const figure *f, size_t first,
-                                 size_t end) {
+                                 size_t end, bool *weak) {
+    *weak = false;
     const piece *p = c->scan.pieces;
     size_t last;
     /* a verb right before the figure governs it: "killing at least 12 and
@@ -350,13 +351,18 @@ static const char *find_category(const extract_context *c, const figure *f, size
         const lexeme *category = extract_match_phrase(c, k, end, LEX_CATEGORY, &last);
         if (category) return category->category;
     }
+    /* further left, it is a weaker hint than the counted noun itself
+     * ("were displaced and 300 refugees crossed") */
     for (size_t k = f->first, steps = 0; k > first && steps < 5; k--, steps++) {
         const piece *before = &p[k - 1];
         if (before->kind == PIECE_NUMBER || before->kind == PIECE_QUOTE ||
             piece_is_punct(c->document, before, ",;:()"))
             break;
         const lexeme *category = extract_match_phrase(c, k - 1, f->first, LEX_CATEGORY, &last);
-        if (category) return category->category;
+        if (category) {
+            *weak = true;
+            return category->category;
+        }
     }
     return NULL;
 }
@@ -425,7 +431,8 @@ static bool read_figure(const extract_context *c, size_t i, size_t first, size_t
     /* "one" is a figure only when it counts something ("one person was
      * killed", "one week"), not as a pronoun ("one of them") */
     if (low.lone_one && !f->unit && !f->has_noun) return false;
-    const char *category = !f->unit || f->person ? find_category(c, f, first, end) : NULL;
+    bool weak = false;
+    const char *category = !f->unit || f->person ? find_category(c, f, first, end, &weak) : NULL;
     /* "two" alone is too often "the two" (sides, leaders); "injuring nine"
      * counts people */
     if (low.words && f->low == f->high && !f->unit && !f->has_noun && !approximation &&
@@ -434,7 +441,7 @@ static bool read_figure(const extract_context *c, size_t i, size_t first, size_t
     if (!f->unit || f->person) {
         if (category) {
             if (!f->unit) f->unit = "person";
-            if (!f->category || strcmp(f->category, "age") != 0) f->category = category;
+            if (!f->category || (strcmp(f->category, "age") != 0 && !weak)) f->category = category;
         }
     }
     if (f->category && strcmp(f->category, "age") == 0) return true;

@@ -167,13 +167,23 @@ static const lexeme *speech_cue(const extract_context *c, size_t k, size_t first
     if (!cue) return NULL;
     if (cue->speech_flags & SPEECH_PHRASE) return cue;
     const dyad_token *token = token_of(c, p);
-    if (token && token->upos)
-        return strcmp(token->upos, "VERB") == 0 || strcmp(token->upos, "AUX") == 0 ? cue : NULL;
+    if (token && token->upos) {
+        if (strcmp(token->upos, "VERB") != 0 && strcmp(token->upos, "AUX") != 0) return NULL;
+        /* in a relative clause or a modifier ("officials who asked not to be
+         * named") the verb reports nothing */
+        if (token->deprel && (strncmp(token->deprel, "acl", 3) == 0 ||
+                              strcmp(token->deprel, "xcomp") == 0 || strcmp(token->deprel, "amod") == 0))
+            return NULL;
+        return cue;
+    }
     if (k > first && is_determiner(c, at(c, k - 1))) return NULL;
     if (cue->speech_flags & SPEECH_AMBIGUOUS) {
         /* "claims", "notes": a verb after a subject, not after "the" */
         if (k == first) return NULL;
-        const piece *before = at(c, k - 1);
+        /* "who has called", "also notes": look past auxiliaries and adverbs */
+        size_t b = k;
+        while (b > first + 1 && is_verb_padding(c, at(c, b - 1))) b--;
+        const piece *before = at(c, b - 1);
         bool subject = (before->kind == PIECE_WORD && !piece_has(before, LEX_FUNCTION)) ||
                        piece_has(before, LEX_PRONOUN) || before->kind == PIECE_QUOTE ||
                        piece_is_punct(c->document, before, ",");
@@ -541,17 +551,28 @@ static attribution attribution_before(const extract_context *c, size_t open) {
 }
 
 /* The sentence's subject when it is a name or a pronoun, for quotations
- * without a speech verb. */
+ * without a speech verb ("Putin sent “important signals and greetings”"):
+ * capitalised words (and name particles) opening the sentence, followed by
+ * a lower-case word, its verb. */
 static span sentence_subject(const extract_context *c, size_t open) {
     const piece *mark = at(c, open);
     size_t first = c->scan.sentence_first[mark->sentence];
-    span s = phrase_starting_at(c, first, open);
-    if (!s.found) return s;
-    const piece *head = at(c, s.first);
-    if (piece_has(head, LEX_PRONOUN)) return s;
+    span s = {.first = first, .last = first};
+    const piece *head = at(c, first);
+    if (head->kind != PIECE_WORD || first >= open) return (span){0};
+    if (piece_has(head, LEX_PRONOUN)) {
+        s.found = true;
+        return s;
+    }
     if (!(head->flags & PIECE_CAPITALISED) || piece_has(head, LEX_FUNCTION)) return (span){0};
-    /* the phrase must be followed by a verb, not be the whole clause */
-    if (s.last + 1 >= open) return (span){0};
+    size_t k = first + 1;
+    while (k < open && at(c, k)->kind == PIECE_WORD &&
+           ((at(c, k)->flags & PIECE_CAPITALISED) || is_name_particle(c, at(c, k))))
+        k++;
+    /* the name must be followed by its verb, in lower case */
+    if (k >= open || at(c, k)->kind != PIECE_WORD || (at(c, k)->flags & PIECE_CAPITALISED)) return (span){0};
+    s.last = k - 1;
+    s.found = true;
     return s;
 }
 
@@ -1009,7 +1030,16 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
                               !piece_is_punct(c->document, at(c, clause), ",;:") &&
                               (that || (!is_preposition(c, at(c, clause)) &&
                                         has_finite_verb(c, clause, last_content)));
-            if (has_clause) {
+            bool inverted = !subject.found && !that && k > from + 2 &&
+                            piece_is_punct(c->document, at(c, k - 1), ",");
+            if (inverted) {
+                /* CLAUSE, said X. */
+                a.speaker = speaker_after(c, cue_last, end);
+                clause_first = from;
+                clause_last = k - 2;
+                found = a.speaker.found;
+                if (found) resume = a.speaker.last;
+            } else if (has_clause) {
                 /* X said (that) CLAUSE */
                 if (!subject.found) continue;
                 a.speaker = subject;
@@ -1037,13 +1067,6 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
                     clause_first = from;
                     clause_last = comma - 2;
                     found = a.speaker.found;
-                } else if (!subject.found && k > from + 2 &&
-                           piece_is_punct(c->document, at(c, k - 1), ",")) {
-                    a.speaker = speaker_after(c, cue_last, end);
-                    clause_first = from;
-                    clause_last = k - 2;
-                    found = a.speaker.found;
-                    if (found) resume = a.speaker.last;
                 }
             }
         }
