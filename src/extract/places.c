@@ -26,9 +26,11 @@
  *   - it is part of a longer name: another capitalised word is glued before
  *     it ("Lake Victoria", "President Jackson") or after it ("Paris
  *     Hilton", "Kyiv Independent"), titles and region words aside;
- *   - it looks like a person: a speech verb follows a small town's name
- *     ("Lincoln said"), the tagger says it is not a noun, or an actor
- *     mention of a person covers it;
+ *   - it looks like a person: a speech verb follows it and it is not a
+ *     capital ("Lincoln said"; "Moscow said" is a government), the tagger
+ *     says it is not a noun, or an actor mention of a person covers it;
+ *   - it is a small town opening a sentence, and the article is not
+ *     clearly about its country ("Melissa was expected to ...");
  *   - it is small (< MIN_UNSUPPORTED_POPULATION) and neither a locative, a
  *     qualifier nor the article's countries support it.
  */
@@ -288,8 +290,9 @@ static bool keep_city(const extract_context *c, const candidate *cand, const gaz
         if (is_capitalised_word(after) && !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION) &&
             !(after->flags & PIECE_ALL_CAPS))
             return false;
-        if (city && piece_has(after, LEX_SPEECH) && e->population < MIN_UNSUPPORTED_POPULATION)
-            return false;
+        /* "Moscow said" is a government speaking through its capital;
+         * "Lincoln said" is a person */
+        if (city && piece_has(after, LEX_SPEECH) && !(e->flags & ENTRY_CAPITAL)) return false;
     }
     const dyad_token *token = scan_token_at(c->document, head);
     if (token && token->upos && strcmp(token->upos, "PROPN") != 0 && strcmp(token->upos, "NOUN") != 0 &&

@@ -186,6 +186,7 @@ static const lexeme *speech_cue(const extract_context *c, size_t k, size_t first
         const piece *before = at(c, b - 1);
         bool subject = (before->kind == PIECE_WORD && !piece_has(before, LEX_FUNCTION)) ||
                        piece_has(before, LEX_PRONOUN) || before->kind == PIECE_QUOTE ||
+                       word_is(c, before, "who") || word_is(c, before, "which") ||
                        piece_is_punct(c->document, before, ",");
         if (!subject) return NULL;
         if (k + 1 < end) {
