@@ -161,6 +161,9 @@ static dyad_status out_of_memory(builder *b) {
 
 static long add_entry(builder *b, uint8_t kind, const char *name, const char *country3,
                       const char *admin1) {
+    /* country3 may point into b->entries, which may move below */
+    char country[4] = "";
+    if (country3) snprintf(country, sizeof country, "%s", country3);
     if (b->entry_count == b->entry_capacity) {
         size_t capacity = b->entry_capacity ? b->entry_capacity * 2 : 4096;
         build_entry *bigger = realloc(b->entries, capacity * sizeof *bigger);
@@ -171,7 +174,7 @@ static long add_entry(builder *b, uint8_t kind, const char *name, const char *co
     build_entry *e = &b->entries[b->entry_count];
     memset(e, 0, sizeof *e);
     e->disk.kind = kind;
-    if (country3) snprintf(e->disk.country, sizeof e->disk.country, "%s", country3);
+    memcpy(e->disk.country, country, sizeof country);
     e->name = strdup(name);
     e->admin1 = admin1 ? strdup(admin1) : NULL;
     if (!e->name || (admin1 && !e->admin1)) return -1;
@@ -825,7 +828,7 @@ static dyad_status write_output(builder *b, const char *output) {
             names[i].flags |= GAZETTEER_COMMON_WORD;
             b->report->common_words++;
         }
-        memcpy(postings + next_posting, r->postings, r->count * sizeof *postings);
+        if (r->count) memcpy(postings + next_posting, r->postings, r->count * sizeof *postings);
         next_posting += r->count;
         ok = ok && append_string(&strings, r->key, &names[i].key);
         size_t slot = gazetteer_hash(r->key, strlen(r->key)) & (slot_count - 1);

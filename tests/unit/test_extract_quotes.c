@@ -184,7 +184,7 @@ static void unbalanced_marks(void **state) {
     /* every paragraph opens a quotation and none closes: quotations are cut
      * at their paragraphs (continued at most a few), never one for the
      * whole article, and the pass stays linear */
-    size_t paragraphs = 3000;
+    size_t paragraphs = 600;
     char *text = malloc(paragraphs * 64 + 1);
     text[0] = '\0';
     for (size_t i = 0; i < paragraphs; i++)
@@ -196,7 +196,7 @@ static void unbalanced_marks(void **state) {
         assert_true(d->quotes[i].end - d->quotes[i].start < 8000);
     free(text);
     /* one stray mark in a long paragraph is no quotation */
-    size_t words = 20000;
+    size_t words = 4000;
     text = malloc(words * 5 + 16);
     strcpy(text, "He said “ ");
     for (size_t i = 0; i < words; i++) strcat(text, "word ");
