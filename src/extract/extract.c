@@ -89,7 +89,7 @@ const lexeme *extract_match_phrase(const extract_context *context, size_t i, siz
     const lexeme *entry = pieces[i].word;
     const lexeme *best = entry && (entry->classes & classes) ? entry : NULL;
     *last = i;
-    if (!entry || !(entry->classes & LEX_PREFIX)) return best;
+    if (!entry || !(entry->extension_classes & classes)) return best;
     const char *text = context->document->text;
     /* phrases are at most a few words; the fold buffer bounds them too */
     for (size_t j = i + 1; j < limit && j < i + 6; j++) {
@@ -103,7 +103,7 @@ const lexeme *extract_match_phrase(const extract_context *context, size_t i, siz
             best = longer;
             *last = j;
         }
-        if (!(longer->classes & LEX_PREFIX)) break;
+        if (!(longer->extension_classes & classes)) break;
     }
     return best;
 }

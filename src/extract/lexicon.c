@@ -272,6 +272,7 @@ static dyad_status add_line(lexicon *lexicon, const line_context *at, char **fie
         lexeme *head = entry_for(lexicon, prefix);
         if (!head) return error_set(at->error, DYAD_ERR_MEMORY, at->path, at->line, -1, "out of memory");
         head->classes |= LEX_PREFIX;
+        head->extension_classes |= class->bit;
     }
     return DYAD_OK;
 }

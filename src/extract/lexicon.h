@@ -77,6 +77,8 @@ typedef struct lexeme {
     const char *category;       /* LEX_COUNTED (NULL: none) / LEX_CATEGORY */
     const char *speech_lemma;   /* LEX_SPEECH: "say", "according to" */
     uint32_t speech_flags;      /* LEX_SPEECH */
+    uint32_t extension_classes; /* classes of the longer phrases this one begins, so
+                                   that matching need not extend when none is wanted */
 } lexeme;
 
 typedef struct lexicon lexicon;

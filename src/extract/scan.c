@@ -63,6 +63,13 @@ static uint8_t quote_bits(int32_t c) {
     }
 }
 
+static bool lookup_punctuation(const char *text, size_t length) {
+    if (length == 1) return text[0] == '$' || text[0] == '%' || text[0] == '#' || text[0] == '&';
+    int32_t codepoint;
+    if (!utf8_decode((const unsigned char *)text, length, &codepoint)) return false;
+    return utf8proc_category(codepoint) == UTF8PROC_CATEGORY_SC;
+}
+
 typedef struct scanner {
     const lexicon *lexicon;
     const dyad_document *document;
@@ -87,7 +94,10 @@ static bool add_piece(scanner *s, uint32_t start, uint32_t end, uint32_t sentenc
     p->quote = quote;
     p->owner = OWNER_NONE;
     p->word = NULL;
-    if (kind == PIECE_WORD || kind == PIECE_PUNCT)
+    /* punctuation is looked up only when it can be in the lists: currency
+     * signs, %, and the like (folding every dash and bracket costs time) */
+    if (kind == PIECE_WORD || (kind == PIECE_PUNCT && lookup_punctuation(s->document->text + start,
+                                                                        end - start)))
         p->word = lexicon_find_text(s->lexicon, s->document->text + start, end - start);
     if (kind == PIECE_WORD || kind == PIECE_NUMBER) {
         if (s->next_starts) p->flags |= PIECE_SENTENCE_START;

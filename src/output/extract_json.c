@@ -69,6 +69,16 @@ bool json_write_numbers(const dyad_document *d, dyad_buffer *out, bool *first) {
     return ok && buffer_append_char(out, ']');
 }
 
+/* Coordinates have five decimals at most (about a metre): printed once,
+ * trailing zeros trimmed, instead of searching for the shortest form. */
+static bool write_coordinate(dyad_buffer *out, double value) {
+    char text[32];
+    int length = snprintf(text, sizeof text, "%.5f", value);
+    while (length > 1 && text[length - 1] == '0') length--;
+    if (length > 1 && text[length - 1] == '.') length--;
+    return buffer_append(out, text, (size_t)length);
+}
+
 bool json_write_places(const dyad_document *d, dyad_buffer *out, bool *first) {
     bool ok = json_write_key(out, "places", first) && buffer_append_char(out, '[');
     for (size_t i = 0; ok && i < d->place_count; i++) {
@@ -78,9 +88,9 @@ bool json_write_places(const dyad_document *d, dyad_buffer *out, bool *first) {
              write_span(d, out, &inner, p->start, p->end) && json_write_key(out, "country", &inner) &&
              json_write_string(out, p->country) && json_write_key(out, "admin1", &inner) &&
              json_write_string(out, p->admin1) && json_write_key(out, "lat", &inner) &&
-             (p->has_coordinates ? json_write_double(out, p->lat) : buffer_append_string(out, "null")) &&
+             (p->has_coordinates ? write_coordinate(out, p->lat) : buffer_append_string(out, "null")) &&
              json_write_key(out, "lon", &inner) &&
-             (p->has_coordinates ? json_write_double(out, p->lon) : buffer_append_string(out, "null")) &&
+             (p->has_coordinates ? write_coordinate(out, p->lon) : buffer_append_string(out, "null")) &&
              json_write_key(out, "name", &inner) && json_write_string(out, p->name) &&
              json_write_key(out, "kind", &inner) && json_write_string(out, p->kind) &&
              json_write_key(out, "sentence", &inner) && json_write_int(out, p->sentence) &&
