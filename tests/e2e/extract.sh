@@ -7,7 +7,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cat > "$work/story.jsonl" <<'JSON'
-{"id": "s1", "date": "2025-12-05", "text": "Russian drones struck Kharkiv on Wednesday, killing at least 12 people, the governor said.\n\n“We will rebuild,” Mayor Ihor Terekhov told reporters. Kyiv asked for $400 million."}
+{"id": "s1", "date": "2025-12-05", "text": "Russian drones struck Kharkiv on Wednesday, killing at least 12 people, the governor said.\n\n“We will rebuild,” Mayor Ihor Terekhov told reporters. Ukraine asked for $400 million."}
 not json at all
 {"id": "s2", "text": "Talks resumed in Geneva last week."}
 JSON
@@ -43,7 +43,7 @@ money = [n for n in first["numbers"] if n["unit"] == "USD"][0]
 assert money["value"] == 400e6 and money["low"] == money["high"] == 400e6, money
 assert {d["text"]: d["value"] for d in first["dates"]} == {"Wednesday": "2025-12-03"}, first["dates"]
 places = {p["text"]: p for p in first["places"]}
-assert places["Kyiv"]["country"] == "UKR", places
+assert places["Ukraine"]["country"] == "UKR", places   # countries need no npm package
 for p in first["places"]:
     assert set(p) >= {"text", "start", "end", "country", "admin1", "lat", "lon"}, p
 second = records[1]
