@@ -44,6 +44,7 @@ enum {
     ALTERNATE_NAME_POPULATION = 15000,
     COMMON_ALTERNATE_POPULATION = 100000,
     MIN_CITY_NAME_BYTES = 3,
+    MIN_CITY_NAME_LETTERS = 3,
     MAX_FOLDED = 256
 };
 
@@ -383,6 +384,14 @@ static dyad_status load_subdivisions(builder *b) {
     return DYAD_OK;
 }
 
+/* A town's name of fewer than MIN_CITY_NAME_LETTERS letters once folded
+ * ("Ūn", "Of") is more often a word than the town. */
+static bool long_enough(const char *name) {
+    char folded[MAX_FOLDED];
+    size_t length = fold_text(name, strlen(name), folded, sizeof folded);
+    return length != (size_t)-1 && length >= MIN_CITY_NAME_LETTERS;
+}
+
 /* Latin script, no digits, not an all-capitals code. */
 static bool usable_alternate(const char *name, size_t length) {
     if (length < MIN_CITY_NAME_BYTES) return false;
@@ -474,8 +483,8 @@ static dyad_status load_cities(builder *b) {
         add_to_centre(&b->entries[country], lat, lon, weight);
         if (has_subdivision) add_to_centre(&b->entries[subdivision], lat, lon, weight);
         bool ok = true;
-        if (strlen(name) >= MIN_CITY_NAME_BYTES) ok = add_name(b, name, (uint32_t)entry, false);
-        if (ok && strlen(ascii) >= MIN_CITY_NAME_BYTES) ok = add_name(b, ascii, (uint32_t)entry, false);
+        if (long_enough(name)) ok = add_name(b, name, (uint32_t)entry, false);
+        if (ok && long_enough(ascii)) ok = add_name(b, ascii, (uint32_t)entry, false);
         if (ok && population >= ALTERNATE_NAME_POPULATION && *alternates) {
             for (char *alternate = alternates, *comma; alternate && ok; alternate = comma) {
                 comma = strchr(alternate, ',');

@@ -315,8 +315,9 @@ static void read_unit(const extract_context *c, figure *f, size_t end) {
             return;
         }
         bool people = false;
-        if (skipped == 0 && is_plural_noun(c, &p[n], &people)) {
-            /* a plural noun right after the figure: "15 tanks", "12 Palestinians" */
+        if (is_plural_noun(c, &p[n], &people) && (skipped == 0 || !people)) {
+            /* a plural noun after the figure: "15 tanks", "12 Palestinians",
+             * "five Indian jets" */
             f->has_noun = true;
             f->person = people;
             f->noun_first = f->noun_last = n;
@@ -432,6 +433,17 @@ static bool read_figure(const extract_context *c, size_t i, size_t first, size_t
      * killed", "one week"), not as a pronoun ("one of them") */
     if (low.lone_one && !f->unit && !f->has_noun) return false;
     bool weak = false;
+    /* "said Faith Wanjiru, 22, a student": an age between commas after a name */
+    if (!f->unit && !f->has_noun && !approximation && !low.words && f->low == f->high &&
+        f->value >= 1 && f->value <= 120 && low.first == low.last && low.first >= first + 2 &&
+        f->last + 1 < end && piece_is_punct(c->document, &p[f->last + 1], ",") &&
+        piece_is_punct(c->document, &p[low.first - 1], ",") &&
+        (p[low.first - 2].flags & PIECE_CAPITALISED) && p[low.first - 2].kind == PIECE_WORD &&
+        !(p[low.first].flags & (PIECE_GROUPED | PIECE_DECIMAL))) {
+        f->unit = "year";
+        f->category = "age";
+        return true;
+    }
     const char *category = !f->unit || f->person ? find_category(c, f, first, end, &weak) : NULL;
     /* "two" alone is too often "the two" (sides, leaders); "injuring nine"
      * counts people */

@@ -45,7 +45,8 @@ enum {
     MAX_NAME_PIECES = 8,
     MAX_CONTEXT_COUNTRIES = 32,
     MIN_UNSUPPORTED_POPULATION = 100000,
-    MIN_COMMON_WORD_POPULATION = 50000
+    MIN_COMMON_WORD_POPULATION = 50000,
+    FAMOUS_POPULATION = 1000000
 };
 
 typedef struct candidate {
@@ -225,6 +226,14 @@ static const char *unambiguous_country(const extract_context *c, const gazetteer
     return country;
 }
 
+/* "READING, England —": a name in capitals opening the article's first
+ * paragraph is the dateline's place. */
+static bool is_dateline(const extract_context *c, const candidate *cand) {
+    const piece *head = at(c, cand->first);
+    return cand->first == 0 && (head->flags & PIECE_ALL_CAPS) && head->end - head->start > 3 &&
+           c->document->sentences[head->sentence].paragraph == 0;
+}
+
 /* The shape of a place name, before it is resolved: not a common word
  * opening a sentence, not glued to other capitalised words ("Carlos
  * Mendez", "Hurricane Melissa"), not after a title.  Only such names tell
@@ -258,6 +267,11 @@ static bool keep_city(const extract_context *c, const candidate *cand, const gaz
                       bool qualified) {
     bool city = e->kind == PLACE_CITY;
     const piece *head = at(c, cand->first);
+    /* "UN", "EU", "IS": a short word in capitals is an acronym, not a town
+     * (datelines in capitals are longer: "KYIV") */
+    if (city && cand->first == cand->name_last && (head->flags & PIECE_ALL_CAPS) &&
+        head->end - head->start <= 3)
+        return false;
     bool single = cand->first == cand->name_last;
     bool common = (cand->name->flags & GAZETTEER_COMMON_WORD) ||
                   (single && piece_has(head, LEX_FUNCTION | LEX_TITLE | LEX_MONTH | LEX_WEEKDAY |
@@ -265,7 +279,10 @@ static bool keep_city(const extract_context *c, const candidate *cand, const gaz
                                                      LEX_COUNTED | LEX_CATEGORY));
     /* a common word needs a locative or a qualifier: knowing the country
      * is not enough ("Reading" in a story about England) */
-    if (common && !cand->region_word) {
+    /* a capital or a city of millions is the place even when it is also a
+     * word ("Berlin" is a carriage too) */
+    if (city && ((e->flags & ENTRY_CAPITAL) || e->population >= FAMOUS_POPULATION)) common = false;
+    if (common && !cand->region_word && !is_dateline(c, cand)) {
         if (head->flags & PIECE_SENTENCE_START) return false;
         if (!qualified && !locative_before(c, cand->first, first)) return false;
         if (!qualified && city && e->population < MIN_COMMON_WORD_POPULATION) return false;
@@ -292,7 +309,9 @@ static bool keep_city(const extract_context *c, const candidate *cand, const gaz
             return false;
         /* "Moscow said" is a government speaking through its capital;
          * "Lincoln said" is a person */
-        if (city && piece_has(after, LEX_SPEECH) && !(e->flags & ENTRY_CAPITAL)) return false;
+        if (city && piece_has(after, LEX_SPEECH) && !(e->flags & ENTRY_CAPITAL) &&
+            !locative_before(c, cand->first, first))
+            return false;
     }
     const dyad_token *token = scan_token_at(c->document, head);
     if (token && token->upos && strcmp(token->upos, "PROPN") != 0 && strcmp(token->upos, "NOUN") != 0 &&
@@ -401,13 +420,23 @@ dyad_status places_extract(extract_context *c) {
             (at(c, cand->first)->flags & PIECE_SENTENCE_START) && cand->first == cand->name_last &&
             (cand->name->flags & GAZETTEER_COMMON_WORD))
             continue;
-        /* a country or subdivision glued to a capitalised word is part of a
-         * longer name: a person ("Jordan Hale") or an organisation ("Israel
-         * Defense Forces"); titles and region words aside */
-        if ((e->kind == PLACE_COUNTRY || e->kind == PLACE_ADMIN1) && cand->last + 1 < end) {
+        /* a country, subdivision or region glued to a capitalised word is
+         * part of a longer name: a person ("Jordan Hale"), an organisation
+         * ("Israel Defense Forces", "Amnesty International Kenya"), a
+         * district ("Pacific Palisades"); titles, region words, directions
+         * ("eastern Ukraine") and demonyms aside */
+        if (e->kind != PLACE_CITY && cand->last + 1 < end) {
             const piece *after = at(c, cand->last + 1);
             if (is_capitalised_word(after) && !(after->flags & PIECE_ALL_CAPS) &&
                 !piece_has(after, LEX_REGION | LEX_TITLE | LEX_FUNCTION | LEX_MONTH | LEX_WEEKDAY))
+                continue;
+        }
+        if (e->kind != PLACE_CITY && cand->first > first) {
+            const piece *before = at(c, cand->first - 1);
+            if (is_capitalised_word(before) && !(before->flags & PIECE_SENTENCE_START) &&
+                before->owner != OWNER_PLACE && !(before->flags & PIECE_ALL_CAPS) &&
+                !piece_has(before, LEX_FUNCTION | LEX_DIRECTION | LEX_LOCATIVE | LEX_TITLE) &&
+                !is_demonym(c, before))
                 continue;
         }
         int32_t mention = extract_mention_at(c, at(c, cand->first)->start, at(c, cand->last)->end);

@@ -158,11 +158,24 @@ static const dyad_token *token_of(const extract_context *c, const piece *p) {
     return scan_token_at(c->document, p);
 }
 
-/* Is piece k a speech verb (or the start of a cue phrase) here? */
+static const lexeme *speech_cue_any(const extract_context *c, size_t k, size_t first, size_t end,
+                                    size_t *last);
+
+/* Is piece k a speech verb (or the start of a cue phrase) here, not used
+ * yet by a quotation? */
 static const lexeme *speech_cue(const extract_context *c, size_t k, size_t first, size_t end,
                                 size_t *last) {
     const piece *p = at(c, k);
     if (p->kind != PIECE_WORD || p->owner == OWNER_CUE) return NULL;
+    return speech_cue_any(c, k, first, end, last);
+}
+
+/* As speech_cue, also for a verb that already attributes a quotation:
+ * "X said, calling the deal “a leap”" reports a clause and a quotation. */
+static const lexeme *speech_cue_any(const extract_context *c, size_t k, size_t first, size_t end,
+                                    size_t *last) {
+    const piece *p = at(c, k);
+    if (p->kind != PIECE_WORD || p->owner == OWNER_REPORTED) return NULL;
     const lexeme *cue = extract_match_phrase(c, k, end, LEX_SPEECH, last);
     if (!cue) return NULL;
     if (cue->speech_flags & SPEECH_PHRASE) return cue;
@@ -178,8 +191,9 @@ static const lexeme *speech_cue(const extract_context *c, size_t k, size_t first
     }
     if (k > first && is_determiner(c, at(c, k - 1))) return NULL;
     if (cue->speech_flags & SPEECH_AMBIGUOUS) {
-        /* "claims", "notes": a verb after a subject, not after "the" */
-        if (k == first) return NULL;
+        /* "claims", "notes": a verb after a subject, not after "the", and
+         * never capitalised ("The United States pledged") */
+        if (k == first || (p->flags & PIECE_CAPITALISED)) return NULL;
         /* "who has called", "also notes": look past auxiliaries and adverbs */
         size_t b = k;
         while (b > first + 1 && is_verb_padding(c, at(c, b - 1))) b--;
@@ -189,6 +203,16 @@ static const lexeme *speech_cue(const extract_context *c, size_t k, size_t first
                        word_is(c, before, "who") || word_is(c, before, "which") ||
                        piece_is_punct(c->document, before, ",");
         if (!subject) return NULL;
+        /* "estimates", "claims", "notes" are plural nouns more often than
+         * verbs: as verbs they must introduce what is said */
+        const char *w = c->document->text + p->start;
+        size_t n = p->end - p->start;
+        if (w[n - 1] == 's') {
+            const piece *next = k + 1 < end ? at(c, k + 1) : NULL;
+            if (!next || !(word_is(c, next, "that") || next->kind == PIECE_QUOTE ||
+                           piece_is_punct(c->document, next, ":")))
+                return NULL;
+        }
         if (k + 1 < end) {
             const piece *after = at(c, k + 1);
             if (after->kind == PIECE_WORD && piece_has(after, LEX_FUNCTION) &&
@@ -539,7 +563,22 @@ static attribution attribution_before(const extract_context *c, size_t open) {
             a.speaker = phrase_starting_at(c, last + 1, open);
         } else {
             a.speaker = subject_before(c, k - 1, limit);
-            if (!a.speaker.found && (cue->speech_flags & SPEECH_CONTINUE)) a.continues = true;
+            if (!a.speaker.found && (cue->speech_flags & SPEECH_CONTINUE)) {
+                /* "X said, calling the deal “a leap”": the speaker of the
+                 * sentence's own speech verb, else the previous speaker */
+                for (size_t j = k - 1; j > limit; j--) {
+                    size_t main_last;
+                    const lexeme *main_cue = speech_cue_any(c, j - 1, limit, open, &main_last);
+                    if (!main_cue || (main_cue->speech_flags & (SPEECH_CONTINUE | SPEECH_PHRASE))) continue;
+                    span main_speaker = subject_before(c, j - 1, limit);
+                    if (!main_speaker.found && j - 1 > limit + 1 &&
+                        piece_is_punct(c->document, at(c, j - 2), ","))
+                        main_speaker = speaker_after(c, main_last, open);
+                    if (main_speaker.found) a.speaker = main_speaker;
+                    break;
+                }
+                if (!a.speaker.found) a.continues = true;
+            }
             /* "…, adding:" with its subject far back: the previous speaker */
             if (!a.speaker.found && k - 1 > limit &&
                 piece_is_punct(c->document, at(c, k - 2), ","))
@@ -907,7 +946,9 @@ static dyad_status add_reported(extract_context *c, size_t first, size_t last, a
     q->sentence = at(c, first)->sentence;
     q->cue = cue_text(c, a);
     if (!q->cue) return extract_out_of_memory(c);
-    claim_cue(c, a);
+    for (size_t k = a->cue; k <= a->cue_last; k++)
+        if (c->scan.pieces[k].owner == OWNER_NONE || c->scan.pieces[k].owner == OWNER_CUE)
+            c->scan.pieces[k].owner = OWNER_REPORTED;
     return fill_speaker(c, q, a, memory, paragraph_of(c, at(c, first)));
 }
 
@@ -951,6 +992,10 @@ static bool has_finite_verb(const extract_context *c, size_t first, size_t last)
         }
         for (size_t i = 0; i < sizeof auxiliaries / sizeof *auxiliaries; i++)
             if (word_is(c, p, auxiliaries[i])) return true;
+        /* "struck", "fell", "will" — but not "yesterday" or "next year" */
+        if (piece_has(p, LEX_PAST | LEX_FUTURE) && !piece_has(p, LEX_DAY | LEX_DATE_MODIFIER) &&
+            !(p->flags & PIECE_CAPITALISED))
+            return true;
         size_t n = p->end - p->start;
         const char *w = c->document->text + p->start;
         if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd' && !(p->flags & PIECE_CAPITALISED)) return true;
@@ -965,6 +1010,13 @@ static bool has_quote_mark(const extract_context *c, size_t first, size_t last) 
     return false;
 }
 
+static bool is_clause(const extract_context *c, size_t first, size_t last) {
+    span phrase = phrase_starting_at(c, first, last + 1);
+    if (phrase.found && phrase.last >= last) return false;
+    if (is_preposition(c, at(c, first)) && !has_finite_verb(c, first, last)) return false;
+    return true;
+}
+
 static dyad_status reported_in_sentence(extract_context *c, size_t s, const direct_quote *quotes,
                                         size_t quote_count, speaker_memory *memory) {
     size_t first, end;
@@ -977,12 +1029,20 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
     for (size_t k = first; k < end; k++) {
         if (inside_direct(quotes, quote_count, at(c, k)->start)) continue;
         size_t cue_last;
-        const lexeme *cue = speech_cue(c, k, from, end, &cue_last);
+        const lexeme *cue = speech_cue_any(c, k, from, end, &cue_last);
         if (!cue) continue;
         attribution a = {.cue = k, .cue_last = cue_last, .has_cue = true, .found = true};
         size_t clause_first = 0, clause_last = 0, resume = cue_last;
         bool found = false;
-        if (cue->speech_flags & SPEECH_PHRASE) {
+        if ((cue->speech_flags & SPEECH_CONTINUE) && cue_last + 1 < end &&
+            word_is(c, at(c, cue_last + 1), "that")) {
+            /* "…, he said, adding that CLAUSE": the same speaker goes on */
+            a.continues = true;
+            clause_first = cue_last + 2;
+            clause_last = last_content;
+            resume = last_content;
+            found = memory->known;
+        } else if (cue->speech_flags & SPEECH_PHRASE) {
             /* according to X, CLAUSE / CLAUSE, according to X */
             a.speaker = phrase_starting_at(c, cue_last + 1, end);
             if (!a.speaker.found) continue;
@@ -1073,6 +1133,10 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
         }
         if (!found || clause_last < clause_first || has_quote_mark(c, clause_first, clause_last))
             continue;
+        /* a reported clause is a clause, not a noun phrase ("The UN envoy,
+         * Ramtane Lamamra, called ...") nor an adverbial ("In a speech in
+         * Manchester, X called ...") */
+        if (clause_last < cue_last && !is_clause(c, clause_first, clause_last)) continue;
         dyad_status status = add_reported(c, clause_first, clause_last, &a, memory);
         if (status != DYAD_OK) return status;
         k = resume > k ? resume : k;

@@ -56,7 +56,8 @@ enum piece_owner {
     OWNER_PLACE,
     OWNER_NUMBER,
     OWNER_NOT_DATE,           /* looked like a date and is not one: not a figure either */
-    OWNER_CUE                 /* a speech verb already used to attribute a quotation */
+    OWNER_CUE,                /* a speech verb already used to attribute a quotation */
+    OWNER_REPORTED            /* a speech verb that introduced reported speech */
 };
 
 typedef struct piece {

@@ -90,7 +90,7 @@ static void check_floor(const char *name, const extraction_score *score) {
 
 static void accuracy_floor(void **state) {
     const dyad_resources *resources = *state;
-    static const char *const sets[] = {"dev.txt", "test.txt"};
+    static const char *const sets[] = {"dev.txt", "test.txt", "holdout.txt"};
     for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/eval/extraction/%s", resources->data_dir, sets[i]);
@@ -101,8 +101,9 @@ static void accuracy_floor(void **state) {
             fail_msg("%s", dyad_error_format(&error, message, sizeof message));
         }
         fprintf(stderr, "%s: %zu articles\n", sets[i], result.articles);
-        assert_true(result.quotes.gold >= 40 && result.numbers.gold >= 40 && result.dates.gold >= 30 &&
-                    result.places.gold >= 40);
+        if (i < 2)   /* the development and test sets each have the size asked for */
+            assert_true(result.quotes.gold >= 40 && result.numbers.gold >= 40 &&
+                        result.dates.gold >= 30 && result.places.gold >= 40);
         check_floor("quotes", &result.quotes);
         check_floor("figures", &result.numbers);
         check_floor("dates", &result.dates);
