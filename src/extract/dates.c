@@ -541,6 +541,14 @@ static bool match_year(const extract_context *c, size_t i, size_t end, date_matc
 
 /* ------------------------------------------------------------ driver */
 
+/* Can a date expression start at this word?  Most words are ruled out by
+ * one test of their classes before any recogniser runs. */
+static bool may_start_date(const piece *p) {
+    if (!p->word) return false;
+    enum { STARTS = LEX_MONTH | LEX_WEEKDAY | LEX_DATE_MODIFIER | LEX_DAY | LEX_NUMBER };
+    return (p->word->classes & STARTS) || (p->word->extension_classes & STARTS);
+}
+
 static dyad_status emit(extract_context *c, const date_match *m, uint32_t sentence) {
     piece *pieces = c->scan.pieces;
     for (size_t k = m->first; k <= m->last; k++)
@@ -568,7 +576,7 @@ dyad_status dates_extract(extract_context *c) {
                 if (p->kind == PIECE_NUMBER)
                     found = match_iso(c, i, end, &m) || match_day_month(c, i, end, &m, first) ||
                             match_ago(c, i, end, &m) || match_year(c, i, end, &m, first);
-                else if (p->kind == PIECE_WORD)
+                else if (p->kind == PIECE_WORD && may_start_date(p))
                     found = match_weekday(c, i, end, &m, first) ||
                             match_month_day(c, i, end, &m, first) ||
                             match_month(c, i, end, &m, first) || match_relative(c, i, end, &m) ||

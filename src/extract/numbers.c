@@ -500,13 +500,26 @@ static int32_t containing_quote(const dyad_document *d, uint32_t start, uint32_t
     return q->end >= end ? (int32_t)(low - 1) : -1;
 }
 
+/* Can a figure start at this piece: digits, a number word, an
+ * approximation, a currency sign, "between" or "from"? */
+static bool may_start_figure(const extract_context *c, const piece *p) {
+    if (p->kind == PIECE_NUMBER) return true;
+    if (!p->word) return false;
+    enum { STARTS = LEX_NUMBER | LEX_APPROXIMATION | LEX_UNIT };
+    if ((p->word->classes & STARTS) || (p->word->extension_classes & STARTS)) return true;
+    if (p->kind == PIECE_WORD && ((p->flags & PIECE_ALL_CAPS) || p->end - p->start == 1))
+        return true;   /* "US$", "A$" */
+    return word_is(c, p, "between") || word_is(c, p, "from");
+}
+
 dyad_status numbers_extract(extract_context *c) {
     for (size_t s = 0; s < c->document->sentence_count; s++) {
         size_t first, end;
         sentence_pieces(c, s, &first, &end);
         for (size_t i = first; i < end;) {
             figure f;
-            if (c->scan.pieces[i].owner != OWNER_NONE || !read_figure(c, i, first, end, &f)) {
+            const piece *p = &c->scan.pieces[i];
+            if (p->owner != OWNER_NONE || !may_start_figure(c, p) || !read_figure(c, i, first, end, &f)) {
                 i++;
                 continue;
             }

@@ -1027,6 +1027,8 @@ static dyad_status reported_in_sentence(extract_context *c, size_t s, const dire
     size_t last_content = content_end(c, first, end);
     size_t from = first;   /* reported clauses found so far end before this */
     for (size_t k = first; k < end; k++) {
+        const lexeme *word = at(c, k)->word;
+        if (!word || !((word->classes | word->extension_classes) & LEX_SPEECH)) continue;
         if (inside_direct(quotes, quote_count, at(c, k)->start)) continue;
         size_t cue_last;
         const lexeme *cue = speech_cue_any(c, k, from, end, &cue_last);
