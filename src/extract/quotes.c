@@ -34,21 +34,28 @@
  * title case are titles (the newspaper “Novaya Gazeta”): neither is
  * speech, and neither is reported.
  *
- * Reported speech is found sentence by sentence from speech verbs not used
- * by a direct quotation (speech.txt):
+ * Reported speech is found sentence by sentence from speech verbs
+ * (speech.txt), outside direct quotations:
  *   X said (that) CLAUSE / X told reporters (that) CLAUSE
  *   CLAUSE, X said (in a statement). / CLAUSE, said X.
- *   according to X, CLAUSE / CLAUSE, according to X.
- * The quotation's text is the clause; it needs a speaker.
+ *   CLAUSE, a diplomat briefed on the talks said.
+ *   according to X, CLAUSE / CLAUSE, according to X, which said CLAUSE
+ *   ..., adding that CLAUSE (the speaker before goes on)
+ * The quotation's text is the clause; it needs a speaker; a clause after
+ * the verb has a finite verb, one before it is not a bare noun phrase or
+ * adverbial, and neither contains a quotation mark (so a verb that also
+ * attributes a direct quotation reports nothing twice).
  *
  * The speaker is the subject of the speech verb: from the parse when the
  * sentence has one (the nsubj of the verb, without appositions and
  * relative clauses), else from a window: the noun phrase before the verb
- * (skipping adverbs, auxiliaries and an apposition between commas), or the
- * one after it in inverted order ("said the ministry").  A speaker that is
- * an actor mention is linked to it (following coreference to a named
- * mention); without mentions a pronoun ("he said") is resolved to the last
- * named speaker.
+ * (skipping adverbs, auxiliaries and an apposition between commas, taking
+ * the name in "The UN envoy, Ramtane Lamamra, said"; "X, which said"), or
+ * the one after it in inverted order ("said the ministry").  A speaker
+ * that is an actor mention is linked to it (following coreference to a
+ * named mention); without mentions "he" and "she" are resolved to the last
+ * person named (a speaker with a name, or a name after a title), "it" and
+ * "they" to the last speaker.
  */
 #include "extract_internal.h"
 #include "../util/arena.h"
