@@ -696,8 +696,11 @@ static dyad_status load_supplement(builder *b, int pass) {
             }
             long entry = find_target(b, record.fields[3], record.fields[2], kind);
             if (entry < 0) {
-                if (kind == PLACE_CITY && !b->has_cities) continue;   /* documented */
-                if (kind == PLACE_ADMIN1 && !b->sources->admin1_json) continue;
+                if ((kind == PLACE_CITY && !b->has_cities) ||
+                    (kind == PLACE_ADMIN1 && !b->sources->admin1_json)) {
+                    b->report->skipped_aliases++;   /* reported by the tool */
+                    continue;
+                }
                 status = bad_supplement(b, path, line_number, "the target is not in the gazetteer");
                 break;
             }

@@ -22,6 +22,8 @@ typedef struct gazetteer_sources {
 typedef struct gazetteer_build_report {
     size_t countries, subdivisions, cities, supplement, names;
     size_t common_words;         /* names flagged as common English words */
+    size_t skipped_aliases;      /* supplement aliases of cities or subdivisions left out
+                                    because those sources were not installed */
 } gazetteer_build_report;
 
 dyad_status gazetteer_build(const gazetteer_sources *sources, const char *output,

@@ -61,5 +61,8 @@ int main(int argc, char **argv) {
         fprintf(stderr, "dyad-gazetteer: %s\n", dyad_error_format(&error, message, sizeof message));
         return 1;
     }
+    if (report.skipped_aliases)
+        fprintf(stderr, "dyad-gazetteer: warning: %zu aliases of the supplement left out: their "
+                        "cities or subdivisions are not in the gazetteer\n", report.skipped_aliases);
     return 0;
 }
