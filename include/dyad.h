@@ -195,6 +195,9 @@ typedef struct dyad_quote {
     const char *cue;          /* the speech verb or phrase ("said", "according to") */
     int32_t speaker;          /* index into mentions, -1 if unknown */
     const char *speaker_text; /* the speaker as written, NULL if unknown */
+    const char *speaker_name; /* who that is: the mention's name, or the named speaker a
+                                 pronoun ("he said") refers back to; NULL if unknown */
+    uint32_t sentence;        /* the sentence the quotation starts in */
 } dyad_quote;
 
 typedef struct dyad_number {
@@ -204,6 +207,9 @@ typedef struct dyad_number {
     const char *category;     /* "killed", "wounded", "casualties", "displaced", ... or NULL */
     const char *approximation;/* "about", "more than", ... or NULL */
     int32_t claimed_by;       /* index into mentions, -1 if none */
+    const char *noun;         /* the counted noun as written ("protesters"), or NULL */
+    int32_t quote;            /* index into quotes when the figure is claimed in one, -1 */
+    uint32_t sentence;
 } dyad_number;
 
 typedef struct dyad_place {
@@ -213,11 +219,15 @@ typedef struct dyad_place {
     const char *admin1;       /* first-level subdivision code, or NULL */
     double lat, lon;
     uint8_t has_coordinates;
+    const char *kind;         /* "country", "admin1", "city", "region", "sea", ... */
+    uint32_t sentence;
 } dyad_place;
 
 typedef struct dyad_date_expression {
     uint32_t start, end;
-    const char *value;        /* "2025-12-03", "2025-12", "2025" */
+    const char *value;        /* "2025-12-03", "2025-12", "2025", "2025-W49" (ISO week);
+                                 NULL when it cannot be resolved (no article date) */
+    uint32_t sentence;
 } dyad_date_expression;
 
 typedef struct dyad_document {

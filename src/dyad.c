@@ -105,6 +105,8 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
         size_t count = actors_resources_warnings(resources->actors, &actor_warnings);
         status = append_warnings(resources, actor_warnings, count, error);
     }
+    if (status == DYAD_OK && (resources->stages & DYAD_STAGE_EXTRACT))
+        status = extract_resources_load(resources->data_dir, &resources->extract, error);
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_EVENTS)) {
         coder_options options = {
             .verb_dictionaries = config ? config->verb_dictionaries : NULL,
@@ -128,6 +130,7 @@ void dyad_resources_free(dyad_resources *resources) {
     actors_resources_free(resources->actors);
     coder_resources_free(resources->coder);
     free(resources->warnings);
+    extract_resources_free(resources->extract);
     free(resources->data_dir);
     free(resources);
 }
@@ -147,6 +150,8 @@ dyad_status dyad_process(const dyad_resources *resources, dyad_document *documen
                              "the actors stage was not loaded (dyad_config.stages)");
         status = actors_document(resources->actors, document, error);
     }
+    if (status == DYAD_OK && (stages & DYAD_STAGE_EXTRACT) && resources->extract)
+        status = extract_document(resources->extract, document, error);
     if (status == DYAD_OK && (stages & DYAD_STAGE_EVENTS) && resources->coder)
         status = code_document(resources->coder, document, error);
     return status;

@@ -10,6 +10,7 @@
 
 #include "dyad.h"
 #include "clean/clean.h"
+#include "extract/extract.h"
 #include "text/segment.h"
 #include "actors/actors.h"
 #include "coder/coder.h"
@@ -23,6 +24,7 @@ struct dyad_resources {
     coder_resources *coder;
     dyad_error *warnings;     /* skipped lines of user resource files */
     size_t warning_count;
+    extract_resources *extract;   /* NULL unless DYAD_STAGE_EXTRACT was asked for */
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

@@ -15,5 +15,7 @@ int command_eval_actors(int argc, char **argv); /* `dyad eval actors`, from comm
 int command_code(int argc, char **argv);
 int command_bench(int argc, char **argv);
 int command_validate(int argc, char **argv);
+int command_extract(int argc, char **argv);
+int command_eval_extraction(int argc, char **argv);   /* dyad eval extraction */
 
 #endif

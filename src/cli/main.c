@@ -19,6 +19,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"segment", command_segment, "clean articles and cut them into sentences and tokens (JSONL)"},
+    {"extract", command_extract, "quotations, figures, places and dates (JSONL)"},
     {"eval", command_eval, "measure accuracy against gold data (eval tokenize --gold FILE.conllu)"},
     {"actors", command_actors, "actor mentions and their codes (JSONL); --load-stats, --unknown"},
     {"code", command_code, "code who did what to whom: actors and CAMEO/PLOVER events (JSONL)"},

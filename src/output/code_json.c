@@ -3,6 +3,7 @@
  */
 #include "code_json.h"
 #include "actors_json.h"
+#include "extract_json.h"
 #include "document_json.h"
 #include "json_write.h"
 #include "../coder/coder.h"
@@ -10,16 +11,6 @@
 
 #include <math.h>
 #include <string.h>
-
-static bool write_span(const dyad_document *d, uint32_t start, uint32_t end, dyad_buffer *out,
-                       bool *first) {
-    bool valid = d->text && start <= end && end <= d->text_length;
-    return json_write_key(out, "text", first) &&
-           (valid ? json_write_string_n(out, d->text + start, end - start)
-                  : json_write_string(out, NULL)) &&
-           json_write_key(out, "start", first) && json_write_int(out, start) &&
-           json_write_key(out, "end", first) && json_write_int(out, end);
-}
 
 static bool write_event_actor(const dyad_event_actor *actor, dyad_buffer *out) {
     bool inner = true;
@@ -77,88 +68,6 @@ bool json_write_events(const dyad_document *d, dyad_buffer *out, bool *first) {
 }
 
 /* A mention as a small object, or null. */
-static bool write_mention_reference(const dyad_document *d, int32_t mention, dyad_buffer *out) {
-    if (mention < 0 || (size_t)mention >= d->mention_count) return buffer_append_string(out, "null");
-    const dyad_mention *m = &d->mentions[mention];
-    bool inner = true;
-    return buffer_append_char(out, '{') && json_write_key(out, "text", &inner) &&
-           json_write_string(out, m->text) && json_write_key(out, "name", &inner) &&
-           json_write_string(out, m->name) && json_write_key(out, "code", &inner) &&
-           json_write_string(out, m->code) && json_write_key(out, "country", &inner) &&
-           json_write_string(out, m->country) && buffer_append_char(out, '}');
-}
-
-bool json_write_quotes(const dyad_document *d, dyad_buffer *out, bool *first) {
-    bool ok = json_write_key(out, "quotes", first) && buffer_append_char(out, '[');
-    for (size_t i = 0; ok && i < d->quote_count; i++) {
-        const dyad_quote *q = &d->quotes[i];
-        bool inner = true;
-        ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
-             write_span(d, q->start, q->end, out, &inner) && json_write_key(out, "direct", &inner) &&
-             buffer_append_string(out, q->direct ? "true" : "false") &&
-             json_write_key(out, "speaker", &inner);
-        if (ok && q->speaker < 0 && q->speaker_text) {
-            bool speaker = true;
-            ok = buffer_append_char(out, '{') && json_write_key(out, "text", &speaker) &&
-                 json_write_string(out, q->speaker_text) && json_write_key(out, "name", &speaker) &&
-                 buffer_append_string(out, "null") && json_write_key(out, "code", &speaker) &&
-                 buffer_append_string(out, "null") && json_write_key(out, "country", &speaker) &&
-                 buffer_append_string(out, "null") && buffer_append_char(out, '}');
-        } else if (ok) {
-            ok = write_mention_reference(d, q->speaker, out);
-        }
-        ok = ok && json_write_key(out, "cue", &inner) && json_write_string(out, q->cue) &&
-             buffer_append_char(out, '}');
-    }
-    return ok && buffer_append_char(out, ']');
-}
-
-bool json_write_numbers(const dyad_document *d, dyad_buffer *out, bool *first) {
-    bool ok = json_write_key(out, "numbers", first) && buffer_append_char(out, '[');
-    for (size_t i = 0; ok && i < d->number_count; i++) {
-        const dyad_number *n = &d->numbers[i];
-        bool inner = true;
-        ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
-             write_span(d, n->start, n->end, out, &inner) && json_write_key(out, "value", &inner) &&
-             json_write_double(out, n->value) && json_write_key(out, "low", &inner) &&
-             json_write_double(out, n->low) && json_write_key(out, "high", &inner) &&
-             json_write_double(out, n->high) && json_write_key(out, "unit", &inner) &&
-             json_write_string(out, n->unit) && json_write_key(out, "category", &inner) &&
-             json_write_string(out, n->category) && json_write_key(out, "claimed_by", &inner) &&
-             write_mention_reference(d, n->claimed_by, out) && buffer_append_char(out, '}');
-    }
-    return ok && buffer_append_char(out, ']');
-}
-
-bool json_write_places(const dyad_document *d, dyad_buffer *out, bool *first) {
-    bool ok = json_write_key(out, "places", first) && buffer_append_char(out, '[');
-    for (size_t i = 0; ok && i < d->place_count; i++) {
-        const dyad_place *p = &d->places[i];
-        bool inner = true;
-        ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
-             write_span(d, p->start, p->end, out, &inner) && json_write_key(out, "country", &inner) &&
-             json_write_string(out, p->country) && json_write_key(out, "admin1", &inner) &&
-             json_write_string(out, p->admin1) && json_write_key(out, "lat", &inner) &&
-             (p->has_coordinates ? json_write_double(out, p->lat) : buffer_append_string(out, "null")) &&
-             json_write_key(out, "lon", &inner) &&
-             (p->has_coordinates ? json_write_double(out, p->lon) : buffer_append_string(out, "null")) &&
-             buffer_append_char(out, '}');
-    }
-    return ok && buffer_append_char(out, ']');
-}
-
-bool json_write_dates(const dyad_document *d, dyad_buffer *out, bool *first) {
-    bool ok = json_write_key(out, "dates", first) && buffer_append_char(out, '[');
-    for (size_t i = 0; ok && i < d->date_count; i++) {
-        const dyad_date_expression *x = &d->dates[i];
-        bool inner = true;
-        ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
-             write_span(d, x->start, x->end, out, &inner) && json_write_key(out, "value", &inner) &&
-             json_write_string(out, x->value) && buffer_append_char(out, '}');
-    }
-    return ok && buffer_append_char(out, ']');
-}
-
 dyad_status dyad_write_code_json(const dyad_document *document, int with_tokens,
                                  dyad_buffer *out) {
     size_t mark = out->length;

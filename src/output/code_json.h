@@ -4,7 +4,9 @@
  *
  * Each part is a function that appends one key to an open JSON object, so
  * other commands can reuse them.  The "actors" array is written by
- * output/actors_json.h, shared with `dyad actors`.
+ * output/actors_json.h (shared with `dyad actors`), "quotes", "numbers",
+ * "places" and "dates" by output/extract_json.h (shared with `dyad
+ * extract`).
  */
 #ifndef DYAD_OUTPUT_CODE_JSON_H
 #define DYAD_OUTPUT_CODE_JSON_H
@@ -17,10 +19,5 @@
 bool json_write_events(const dyad_document *document, dyad_buffer *out, bool *first);
 /* One event object. */
 bool json_write_event(const dyad_document *document, const dyad_event *event, dyad_buffer *out);
-/* "quotes", "numbers", "places", "dates" */
-bool json_write_quotes(const dyad_document *document, dyad_buffer *out, bool *first);
-bool json_write_numbers(const dyad_document *document, dyad_buffer *out, bool *first);
-bool json_write_places(const dyad_document *document, dyad_buffer *out, bool *first);
-bool json_write_dates(const dyad_document *document, dyad_buffer *out, bool *first);
 
 #endif
