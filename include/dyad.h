@@ -290,19 +290,20 @@ typedef struct dyad_config {
     const char *data_dir;
     /* Which stages to load: a bitwise OR of DYAD_STAGE_* (0 = all). */
     unsigned stages;
-    /* Dictionary files the user names (`--dict`), NULL-terminated; NULL for
-     * the defaults in data_dir.  Each stage takes the files of its own kinds
-     * (actors: PETRARCH actor, agent and discard files and dyad
-     * dictionaries) and keeps its defaults when none is of its kind. */
+    /* Dictionary files the user names (`--dict`), of any stage and in any
+     * format dyad reads, NULL-terminated; NULL for the defaults in
+     * data_dir.  Each stage takes the files of its own kinds, told by
+     * their content: the actors stage dyad dictionaries and PETRARCH actor
+     * and agent files; the event coder verb dictionaries (dyad's, TABARI,
+     * PETRARCH-2) and discard lists.  The files add to the stage's
+     * defaults, a later file taking precedence over earlier ones and over
+     * the defaults.  A file of no known kind fails the load; lines of the
+     * field's files that cannot be used are reported by
+     * dyad_resources_warning(), not fatal. */
     const char *const *dictionaries;
-    /* Extra verb dictionaries for the event coder, in dyad's format or the
-     * field's (TABARI, PETRARCH-2; detected from the content), as a
-     * NULL-terminated list, or NULL.  A later file takes precedence over
-     * earlier ones and over the default dictionary.  Lines they cannot use
-     * are reported by dyad_resources_warning(), not fatal. */
-    const char *const *verb_dictionaries;
-    /* Nonzero: use only verb_dictionaries, not dyad's default one. */
-    int verb_dictionaries_only;
+    /* Nonzero: a stage given files of its kinds loads only those, not its
+     * defaults (a stage given none keeps its defaults). */
+    int dictionaries_only;
 } dyad_config;
 
 enum {

@@ -99,7 +99,8 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
         status = segment_resources_load(resources->data_dir, &resources->segment, error);
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_ACTORS))
         status = actors_resources_load(resources->data_dir, config ? config->dictionaries : NULL,
-                                       NULL, &resources->actors, error);
+                                       config && config->dictionaries_only, NULL,
+                                       &resources->actors, error);
     if (status == DYAD_OK && resources->actors) {
         const dyad_error *actor_warnings;
         size_t count = actors_resources_warnings(resources->actors, &actor_warnings);
@@ -109,8 +110,8 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
         status = extract_resources_load(resources->data_dir, &resources->extract, error);
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_EVENTS)) {
         coder_options options = {
-            .verb_dictionaries = config ? config->verb_dictionaries : NULL,
-            .verb_dictionaries_only = config && config->verb_dictionaries_only,
+            .dictionaries = config ? config->dictionaries : NULL,
+            .dictionaries_only = config && config->dictionaries_only,
         };
         status = coder_resources_load(resources->data_dir, &options, &resources->coder, error);
         if (status == DYAD_OK) status = collect_coder_warnings(resources, error);

@@ -2,6 +2,7 @@
  * actor_read.c — see actor_read.h.
  */
 #include "actor_read.h"
+#include "../util/dictionary_kind.h"
 #include "../util/error.h"
 
 #include <ctype.h>
@@ -1075,28 +1076,19 @@ static dyad_status read_dyad(actor_dictionary *d, const char *name, const char *
 
 /* ---------------------------------------------------------------- files */
 
-static bool name_contains(const char *path, const char *word) {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    for (const char *p = base; *p; p++)
-        if (strncasecmp(p, word, strlen(word)) == 0) return true;
-    return false;
-}
-
-static bool is_dyad_text(const char *text, size_t length) {
-    line_reader reader = {text, length, 0, 0, false};
-    line_view line;
-    return next_line(&reader, "#", &line) && line.length >= 15 &&
-           strncmp(line.text, "dyad-dictionary", 15) == 0;
-}
-
-static actor_file_kind kind_from_name(const char *path) {
-    if (name_contains(path, "verbs") || name_contains(path, "issue") ||
-        name_contains(path, "cameo"))
-        return ACTOR_FILE_FOREIGN;
-    if (name_contains(path, "agents")) return ACTOR_FILE_PETRARCH_AGENTS;
-    if (name_contains(path, "discards")) return ACTOR_FILE_PETRARCH_DISCARDS;
-    if (name_contains(path, "actors")) return ACTOR_FILE_PETRARCH_ACTORS;
+/* The kind from the content (util/dictionary_kind.h): file names are no
+ * guide (CAMEO.2.0.txt holds verbs, users rename files). */
+static actor_file_kind kind_from_content(const char *text, size_t length) {
+    switch (dictionary_kind_detect(text, length)) {
+    case DICTIONARY_DYAD_ACTORS: return ACTOR_FILE_DYAD;
+    case DICTIONARY_PETRARCH_ACTORS: return ACTOR_FILE_PETRARCH_ACTORS;
+    case DICTIONARY_PETRARCH_AGENTS: return ACTOR_FILE_PETRARCH_AGENTS;
+    case DICTIONARY_PETRARCH_DISCARDS: return ACTOR_FILE_PETRARCH_DISCARDS;
+    case DICTIONARY_DYAD_VERBS:
+    case DICTIONARY_PETRARCH_VERBS:
+    case DICTIONARY_PETRARCH_ISSUES: return ACTOR_FILE_FOREIGN;
+    case DICTIONARY_UNKNOWN: break;
+    }
     return ACTOR_FILE_UNKNOWN;
 }
 
@@ -1139,21 +1131,25 @@ static char *read_whole_file(const char *path, size_t *length, dyad_error *error
 }
 
 actor_file_kind actor_file_kind_of(const char *path) {
-    FILE *file = fopen(path, "rb");
-    if (file) {
-        char head[4096];
-        size_t got = fread(head, 1, sizeof head, file);
-        fclose(file);
-        if (is_dyad_text(head, got)) return ACTOR_FILE_DYAD;
+    dictionary_kind kind;
+    dyad_error error;
+    if (dictionary_kind_of_file(path, &kind, &error) != DYAD_OK) return ACTOR_FILE_UNKNOWN;
+    switch (kind) {
+    case DICTIONARY_DYAD_ACTORS: return ACTOR_FILE_DYAD;
+    case DICTIONARY_PETRARCH_ACTORS: return ACTOR_FILE_PETRARCH_ACTORS;
+    case DICTIONARY_PETRARCH_AGENTS: return ACTOR_FILE_PETRARCH_AGENTS;
+    case DICTIONARY_UNKNOWN: return ACTOR_FILE_UNKNOWN;
+    /* discard lists are the coder's: it is the stage that leaves a
+     * discarded sentence uncoded */
+    default: return ACTOR_FILE_FOREIGN;
     }
-    return kind_from_name(path);
 }
 
 dyad_status actor_read_text(actor_dictionary *d, const char *name, const char *text,
                             size_t length, actor_file_kind kind, actor_load_report *report,
                             dyad_error *error) {
     if (kind == ACTOR_FILE_UNKNOWN)
-        kind = is_dyad_text(text, length) ? ACTOR_FILE_DYAD : kind_from_name(name);
+        kind = kind_from_content(text, length);
     if (report) report->files++;
     switch (kind) {
     case ACTOR_FILE_DYAD:

@@ -39,9 +39,11 @@ typedef enum actor_file_kind {
     ACTOR_FILE_FOREIGN             /* a dictionary of another stage (verbs, issues) */
 } actor_file_kind;
 
-/* Our files declare themselves on their first line; PETRARCH files are
- * known by name (*actors*, *agents*, *discards*; *verbs*, *issue*, CAMEO*
- * belong to other stages).  Reads the first line of the file. */
+/* Which of the actor stage's kinds a file is, from its content
+ * (util/dictionary_kind.h): ours, PETRARCH actors or agents; verb files,
+ * issue files and discard lists (the coder applies those) are
+ * ACTOR_FILE_FOREIGN; an unreadable file or one of no known kind
+ * ACTOR_FILE_UNKNOWN. */
 actor_file_kind actor_file_kind_of(const char *path);
 
 /* Reads one file of the given kind (ACTOR_FILE_UNKNOWN: detect it). */

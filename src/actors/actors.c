@@ -204,7 +204,8 @@ static dyad_status read_counted(actor_dictionary *dictionary, const char *path,
 }
 
 dyad_status actors_resources_load(const char *data_dir, const char *const *files,
-                                  actor_load_report *report, actors_resources **out,
+                                  bool files_only, actor_load_report *report,
+                                  actors_resources **out,
                                   dyad_error *error) {
     *out = NULL;
     actors_resources *resources = calloc(1, sizeof *resources);
@@ -219,27 +220,29 @@ dyad_status actors_resources_load(const char *data_dir, const char *const *files
     if (status == DYAD_OK && !resources->dictionary)
         status = error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
 
+    /* the user's files of our kinds; the others belong to other stages */
     size_t named = 0;
     for (size_t i = 0; status == DYAD_OK && files && files[i]; i++) {
         actor_file_kind kind = actor_file_kind_of(files[i]);
-        if (kind == ACTOR_FILE_FOREIGN) continue;
-        if (kind == ACTOR_FILE_UNKNOWN) {
+        if (kind == ACTOR_FILE_UNKNOWN)
             status = error_set(error, DYAD_ERR_USAGE, files[i], 0, -1,
-                               "not an actor, agent or discard dictionary (name it "
-                               "*.actors.txt, *.agents.txt, *.discards.txt, or start it with "
-                               "'dyad-dictionary 1')");
-            break;
-        }
-        status = read_counted(resources->dictionary, files[i], kind, report, error);
-        named++;
+                               "not a dictionary of a kind dyad reads (actors, agents, "
+                               "discards, verbs)");
+        else if (kind != ACTOR_FILE_FOREIGN) named++;
     }
-    if (status == DYAD_OK && named == 0) {
+    /* the defaults first, so that a user's file overrides them */
+    if (status == DYAD_OK && !(files_only && named)) {
         char **defaults = default_files(data_dir ? data_dir : ".", error);
         if (!defaults) status = error->status;
         for (size_t i = 0; status == DYAD_OK && defaults[i]; i++)
             status = read_counted(resources->dictionary, defaults[i], ACTOR_FILE_UNKNOWN, report,
                                   error);
         free_files(defaults);
+    }
+    for (size_t i = 0; status == DYAD_OK && named && files[i]; i++) {
+        actor_file_kind kind = actor_file_kind_of(files[i]);
+        if (kind != ACTOR_FILE_FOREIGN)
+            status = read_counted(resources->dictionary, files[i], kind, report, error);
     }
     for (size_t i = 0; status == DYAD_OK && i < sizeof closed_words / sizeof *closed_words; i++)
         if (actor_dictionary_add_word(resources->dictionary, closed_words[i].word) < 0)
@@ -581,6 +584,14 @@ static bool entry_is_person(const resolver *r, int32_t entry) {
     return actor_dictionary_entry(r->dictionary, (uint32_t)entry)->kind == DYAD_ACTOR_PERSON;
 }
 
+/* Whether two entries' codes (at the article's date) name one country. */
+static bool same_country(const resolver *r, int32_t a, int32_t b) {
+    const char *left = actor_entry_code_at(r->dictionary, actor_dictionary_entry(r->dictionary, (uint32_t)a), r->date);
+    const char *right = actor_entry_code_at(r->dictionary, actor_dictionary_entry(r->dictionary, (uint32_t)b), r->date);
+    return left && right && strlen(left) >= 3 && strncmp(left, right, 3) == 0 &&
+           strcmp(left, "---") != 0;
+}
+
 /* "pro-Russian separatists", "anti-American protesters": the state names
  * a sympathy, not the actor. */
 static bool opinion_prefix(const actor_word *words, size_t j) {
@@ -615,6 +626,16 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
                 if (out->person >= 0 || out->has_name) break;
                 out->person = entry;
             } else {
+                if (out->base >= 0 && out->agent >= 0 && out->person < 0 && !out->has_name &&
+                    same_country(r, out->base, entry)) {
+                    /* "Bree Prime Minister Romendacil": a name of the base's
+                     * own country after its role is the holder of the role
+                     * (the field's dictionaries code people by country) */
+                    started = true;
+                    j += match->length;
+                    out->last = j - 1;
+                    continue;
+                }
                 if (out->base >= 0 || out->person >= 0 || out->has_name || out->agent >= 0)
                     break;
                 if (!opinion_prefix(words, j)) {
@@ -693,6 +714,17 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             j + 1 < count && matches[j + 1].type == PHRASE_ACTOR &&
             (actor_dictionary_entry(r->dictionary, matches[j + 1].target)->flags & ENTRY_SEAT)) {
             /* "officials in Kyiv": the government that sits there */
+            out->base = (int32_t)matches[j + 1].target;
+            j = j + 1 + matches[j + 1].length;
+            out->last = j - 1;
+            break;
+        }
+        if (class == CLASS_DIRECTION && strcmp(word->folded, "from") == 0 && out->agent >= 0 &&
+            out->free_agent && out->base < 0 && out->person < 0 && !out->has_name &&
+            j + 1 < count && matches[j + 1].type == PHRASE_ACTOR &&
+            !entry_is_person(r, (int32_t)matches[j + 1].target)) {
+            /* "soldiers from Gondor", "officials from Moscow": where a
+             * role's holders come from is whose they are */
             out->base = (int32_t)matches[j + 1].target;
             j = j + 1 + matches[j + 1].length;
             out->last = j - 1;

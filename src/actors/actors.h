@@ -37,18 +37,22 @@
 #include "actor_dictionary.h"
 #include "dyad.h"
 
+#include <stdbool.h>
+
 typedef struct actors_resources actors_resources;
 
-/* Loads data_dir/actors/codes.tsv and the dictionaries: `files`
- * (NULL-terminated, may be NULL) when it names any actor, agent, discard
- * or dyad dictionary — other stages' files (verbs, issues) are skipped —
- * and otherwise every .txt file of data_dir/actors/ in name order.  A bad
- * line in one of our own files is an error; bad lines of the field's files
- * are reported (in `report` when given, else kept for
- * actors_resources_warnings) and left out. */
+/* Loads data_dir/actors/codes.tsv and the dictionaries: every .txt file
+ * of data_dir/actors/ in name order, then the actor, agent and dyad
+ * dictionaries among `files` (NULL-terminated, may be NULL; the kind is
+ * read off the content, util/dictionary_kind.h; other stages' files are
+ * passed over), a later file overriding an earlier one.  files_only: when
+ * `files` holds a file of ours, the defaults are not loaded.  A file of no
+ * known kind is an error.  A bad line in one of our own files is an error;
+ * bad lines of the field's files are reported (in `report` when given,
+ * else kept for actors_resources_warnings) and left out. */
 dyad_status actors_resources_load(const char *data_dir, const char *const *files,
-                                  actor_load_report *report, actors_resources **out,
-                                  dyad_error *error);
+                                  bool files_only, actor_load_report *report,
+                                  actors_resources **out, dyad_error *error);
 void actors_resources_free(actors_resources *resources);
 
 /* The bad lines of the field's files met while loading without a report

@@ -19,16 +19,17 @@
 #include <time.h>
 
 static const char usage[] =
-    "dyad actors [--dict FILE]... [--load-stats | --unknown [--top N] | --bench] "
+    "dyad actors [--dict FILE]... [--no-default-dict] [--load-stats | --unknown [--top N] | --bench] "
     "[--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [FILES]";
 
 enum { OPTION_DICT = 2000, OPTION_LOAD_STATS, OPTION_UNKNOWN, OPTION_TOP, OPTION_GOLD,
-       OPTION_VERBOSE, OPTION_BENCH };
+       OPTION_VERBOSE, OPTION_BENCH, OPTION_NO_DEFAULT_DICT };
 
 typedef struct actors_options {
     const char **dictionaries;   /* NULL-terminated */
     size_t dictionary_count;
     int load_stats, unknown, bench;
+    int dictionaries_only;       /* --no-default-dict */
     long top;
     const char *gold;
     int verbose;
@@ -48,6 +49,9 @@ static int on_option(int option, const char *value, void *context) {
     }
     case OPTION_LOAD_STATS:
         options->load_stats = 1;
+        return 0;
+    case OPTION_NO_DEFAULT_DICT:
+        options->dictionaries_only = 1;
         return 0;
     case OPTION_UNKNOWN:
         options->unknown = 1;
@@ -87,7 +91,8 @@ static int load_stats(const article_arguments *arguments, const actors_options *
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     dyad_status status = actors_resources_load(data_dir ? data_dir : ".", options->dictionaries,
-                                               &report, &resources, &error);
+                                               options->dictionaries_only, &report, &resources,
+                                               &error);
     double seconds = seconds_since(&start);
     free(data_dir);
     for (size_t i = 0; i < report.message_count; i++) batch_report(&report.messages[i]);
@@ -301,6 +306,7 @@ static dyad_status actors_one(const void *context, dyad_document *document, dyad
 
 static const struct option actors_extra[] = {
     {"dict", required_argument, NULL, OPTION_DICT},
+    {"no-default-dict", no_argument, NULL, OPTION_NO_DEFAULT_DICT},
     {"load-stats", no_argument, NULL, OPTION_LOAD_STATS},
     {"unknown", no_argument, NULL, OPTION_UNKNOWN},
     {"top", required_argument, NULL, OPTION_TOP},
@@ -309,7 +315,7 @@ static const struct option actors_extra[] = {
 };
 
 int command_actors(int argc, char **argv) {
-    actors_options options = {NULL, 0, 0, 0, 0, 50, NULL, 0};
+    actors_options options = {.top = 50};
     article_arguments arguments;
     int status = parse_article_arguments(argc, argv, usage, actors_extra, on_option, &options,
                                          &arguments);
@@ -324,7 +330,8 @@ int command_actors(int argc, char **argv) {
     }
     dyad_config config = {.data_dir = arguments.data_dir,
                           .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
-                          .dictionaries = options.dictionaries};
+                          .dictionaries = options.dictionaries,
+                          .dictionaries_only = options.dictionaries_only};
     dyad_resources *resources;
     dyad_error error;
     if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
@@ -350,17 +357,18 @@ int command_actors(int argc, char **argv) {
 }
 
 static const char eval_usage[] =
-    "dyad eval actors --gold FILE [--verbose] [--dict FILE]... [--data-dir DIR]";
+    "dyad eval actors --gold FILE [--verbose] [--dict FILE]... [--no-default-dict] [--data-dir DIR]";
 
 static const struct option eval_extra[] = {
     {"gold", required_argument, NULL, OPTION_GOLD},
     {"verbose", no_argument, NULL, OPTION_VERBOSE},
     {"dict", required_argument, NULL, OPTION_DICT},
+    {"no-default-dict", no_argument, NULL, OPTION_NO_DEFAULT_DICT},
     {NULL, 0, NULL, 0},
 };
 
 int command_eval_actors(int argc, char **argv) {
-    actors_options options = {NULL, 0, 0, 0, 0, 50, NULL, 0};
+    actors_options options = {.top = 50};
     article_arguments arguments;
     int status = parse_article_arguments(argc, argv, eval_usage, eval_extra, on_option, &options,
                                          &arguments);
@@ -374,7 +382,8 @@ int command_eval_actors(int argc, char **argv) {
     }
     dyad_config config = {.data_dir = arguments.data_dir,
                           .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
-                          .dictionaries = options.dictionaries};
+                          .dictionaries = options.dictionaries,
+                          .dictionaries_only = options.dictionaries_only};
     dyad_resources *resources;
     dyad_error error;
     if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {

@@ -62,8 +62,8 @@ dyad_status code_load_resources(const code_options *options, const char *data_di
     dyad_config config = {
         .data_dir = data_dir,
         .stages = stages,
-        .verb_dictionaries = options->dictionary_count ? options->dictionaries : NULL,
-        .verb_dictionaries_only = options->no_default,
+        .dictionaries = options->dictionary_count ? options->dictionaries : NULL,
+        .dictionaries_only = options->no_default,
     };
     dyad_status status = dyad_resources_load(&config, out, error);
     if (status != DYAD_OK) return status;

@@ -17,6 +17,7 @@
 #include "coder_sentence.h"
 #include "text_file.h"
 #include "../util/arena.h"
+#include "../util/dictionary_kind.h"
 #include "../util/error.h"
 
 #include <ctype.h>
@@ -277,19 +278,32 @@ dyad_status coder_resources_load(const char *data_dir, const coder_options *opti
     if (status == DYAD_OK) status = codebook_load(cameo, plover, &resources->codebook, error);
     if (status == DYAD_OK) status = verb_irregular_read(resources->verbs, irregular, error);
     if (status == DYAD_OK) status = read_grammar(resources, grammar, error);
-    if (status == DYAD_OK && !options->verb_dictionaries_only)
+    /* the user's files of the coder's kinds, and whether they replace ours */
+    size_t named = 0;
+    for (size_t i = 0; status == DYAD_OK && options->dictionaries && options->dictionaries[i]; i++) {
+        dictionary_kind kind;
+        status = dictionary_kind_of_file(options->dictionaries[i], &kind, error);
+        if (status == DYAD_OK && dictionary_kind_for_coder(kind)) named++;
+    }
+    bool load_defaults = !(options->dictionaries_only && named);
+    if (status == DYAD_OK && load_defaults)
         status = verb_native_read(resources->verbs, verbs, true, error);
-    for (size_t i = 0; status == DYAD_OK && options->verb_dictionaries &&
-                       options->verb_dictionaries[i];
-         i++)
-        status = verb_dictionary_read(resources->verbs, options->verb_dictionaries[i], false, error);
+    for (size_t i = 0; status == DYAD_OK && named && options->dictionaries[i]; i++) {
+        dictionary_kind kind;
+        status = dictionary_kind_of_file(options->dictionaries[i], &kind, error);
+        if (status == DYAD_OK && (kind == DICTIONARY_DYAD_VERBS || kind == DICTIONARY_PETRARCH_VERBS))
+            status = verb_dictionary_read(resources->verbs, options->dictionaries[i], false, error);
+    }
     if (status == DYAD_OK) status = verb_dictionary_finish(resources->verbs, error);
     if (status == DYAD_OK) status = check_codes(resources, error);
     if (status == DYAD_OK) status = read_modality(resources, modality, error);
-    if (status == DYAD_OK && !options->discard_files_only)
-        status = read_discards(resources, discards, error);
-    for (size_t i = 0; status == DYAD_OK && options->discard_files && options->discard_files[i]; i++)
-        status = read_discards(resources, options->discard_files[i], error);
+    if (status == DYAD_OK && load_defaults) status = read_discards(resources, discards, error);
+    for (size_t i = 0; status == DYAD_OK && named && options->dictionaries[i]; i++) {
+        dictionary_kind kind;
+        status = dictionary_kind_of_file(options->dictionaries[i], &kind, error);
+        if (status == DYAD_OK && kind == DICTIONARY_PETRARCH_DISCARDS)
+            status = read_discards(resources, options->dictionaries[i], error);
+    }
     free(cameo);
     free(plover);
     free(irregular);

@@ -24,15 +24,16 @@
 #include <stdbool.h>
 
 typedef struct coder_options {
-    /* Extra verb dictionaries in any supported format, NULL-terminated (may
-     * be NULL).  A later file takes precedence over earlier ones and over
-     * the default dictionary. */
-    const char *const *verb_dictionaries;
-    bool verb_dictionaries_only;          /* do not load data/coder/verbs.txt */
-    /* Extra discard lists (PETRARCH format: one phrase per line, '+' for
-     * story discards), NULL-terminated. */
-    const char *const *discard_files;
-    bool discard_files_only;              /* do not load data/coder/discards.txt */
+    /* The user's dictionaries of any stage, NULL-terminated (may be NULL);
+     * the coder takes the verb dictionaries (dyad's format, TABARI,
+     * PETRARCH-2) and discard lists among them, told by their content
+     * (util/dictionary_kind.h), and passes over the rest.  They add to
+     * data/coder/verbs.txt and discards.txt, a later verb file taking
+     * precedence over earlier ones and over the default. */
+    const char *const *dictionaries;
+    /* When `dictionaries` holds a file of the coder's kinds, do not load
+     * the defaults (verbs.txt, discards.txt). */
+    bool dictionaries_only;
 } coder_options;
 
 typedef struct coder_resources coder_resources;

@@ -3,7 +3,7 @@
  */
 #include "validation.h"
 #include "coder.h"
-#include "petrarch_actors.h"
+#include "../actors/actors.h"
 #include "../ingest/penn_tree.h"
 #include "../resources.h"
 #include "../util/arena.h"
@@ -71,10 +71,6 @@ static void add_problem(problem_sink *sink, const char *file, long line, const c
     }
     char *text = arena_printf(report->arena, "%s:%ld: %s", file, line, message);
     if (text) report->problems[report->problem_count++] = text;
-}
-
-static void actor_problem(void *context, const char *file, long line, const char *message) {
-    add_problem(context, file, line, message);
 }
 
 /* Builds the record's document: its text, one sentence, tokens from the
@@ -145,6 +141,27 @@ static dyad_status build_document(dyad_arena *arena, const petrarch_record *reco
     return DYAD_OK;
 }
 
+/* The members of a code written "A/B/C" (one member when there is no
+ * slash), copied into out (up to `room`); returns how many there are. */
+static size_t code_members(const char *code, char (*out)[32], size_t room) {
+    size_t count = 0;
+    const char *start = code;
+    for (const char *c = code;; c++) {
+        if (*c != '/' && *c) continue;
+        if (c > start) {
+            if (out && count < room) snprintf(out[count], 32, "%.*s", (int)(c - start), start);
+            count++;
+        }
+        if (!*c) break;
+        start = c + 1;
+    }
+    if (!count) {
+        if (out && room) snprintf(out[0], 32, "%s", code);
+        count = 1;
+    }
+    return out && count > room ? room : count;
+}
+
 static int compare_strings(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
@@ -190,7 +207,7 @@ static const char *trace_document(dyad_arena *arena, const dyad_document *docume
 }
 
 static dyad_status run_record(validation_report *report, const coder_resources *coder,
-                              const petrarch_actors *actors, validation_result *result,
+                              const actors_resources *actors, validation_result *result,
                               bool trace, dyad_error *error) {
     const petrarch_record *record = result->record;
     dyad_arena *arena = report->arena;
@@ -209,21 +226,32 @@ static dyad_status run_record(validation_report *report, const coder_resources *
     const char *note = NULL;
     dyad_status status = build_document(scratch, record, &document, &note, error);
     if (status == DYAD_OK && document->sentence_count) {
-        status = petrarch_actors_resolve(actors, document, error);
+        status = actors_document(actors, document, error);
         if (status == DYAD_OK) status = code_document(coder, document, error);
     }
     if (status == DYAD_OK) {
+        /* PETRARCH writes several actors under one phrase as "A/B/C" and
+         * expects one coding per member: each event counts once per pair */
+        size_t capacity = 0;
+        for (size_t i = 0; i < document->event_count; i++) {
+            const dyad_event *event = &document->events[i];
+            const char *target = event->has_target && event->target.code ? event->target.code : "---";
+            capacity += code_members(event->source.code, NULL, 0) * code_members(target, NULL, 0);
+        }
         size_t count = 0;
-        result->produced = arena_calloc(arena, document->event_count ? document->event_count : 1,
-                                        sizeof *result->produced);
+        result->produced = arena_calloc(arena, capacity ? capacity : 1, sizeof *result->produced);
         if (!result->produced) status = error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
         for (size_t i = 0; status == DYAD_OK && i < document->event_count; i++) {
             const dyad_event *event = &document->events[i];
             if (event->negated) continue;
-            result->produced[count++] =
-                arena_printf(arena, "%s %s %s", event->source.code,
-                             event->has_target && event->target.code ? event->target.code : "---",
-                             event->cameo);
+            const char *target = event->has_target && event->target.code ? event->target.code : "---";
+            char sources[8][32], targets[8][32];
+            size_t source_count = code_members(event->source.code, sources, 8);
+            size_t target_count = code_members(target, targets, 8);
+            for (size_t a = 0; a < source_count; a++)
+                for (size_t b = 0; b < target_count; b++)
+                    result->produced[count++] =
+                        arena_printf(arena, "%s %s %s", sources[a], targets[b], event->cameo);
         }
         result->produced_count = normalize(result->produced, count);
         result->note = note ? arena_strdup(arena, note) : NULL;
@@ -269,21 +297,31 @@ dyad_status validation_run(const validation_options *options, validation_report 
     if (!data_dir)
         return error_set(error, DYAD_ERR_MODEL, NULL, 0, -1,
                          "cannot find dyad's data directory (set DYAD_DATA_DIR)");
-    const char *verb_list[] = {verbs, NULL};
-    const char *discard_list[] = {discards, NULL};
-    coder_options coder_setup = {.verb_dictionaries = verb_list, .verb_dictionaries_only = true,
-                                 .discard_files = discards ? discard_list : NULL,
-                                 .discard_files_only = true};
+    /* the file's dictionaries and nothing else: each stage takes its kinds */
+    const char *files[5];
+    size_t file_count = 0;
+    files[file_count++] = verbs;
+    files[file_count++] = actor_file;
+    if (agents) files[file_count++] = agents;
+    if (discards) files[file_count++] = discards;
+    files[file_count] = NULL;
+    coder_options coder_setup = {.dictionaries = files, .dictionaries_only = true};
     coder_resources *coder = NULL;
-    petrarch_actors *actors = NULL;
+    actors_resources *actors = NULL;
     problem_sink sink = {.report = report};
     status = coder_resources_load(data_dir, &coder_setup, &coder, error);
-    free(data_dir);
     if (status == DYAD_OK) {
         size_t count;
         const dictionary_problem *problems = coder_resources_problems(coder, &count);
         for (size_t i = 0; i < count; i++) add_problem(&sink, problems[i].file, problems[i].line, problems[i].message);
-        status = petrarch_actors_load(actor_file, agents, actor_problem, &sink, &actors, error);
+        status = actors_resources_load(data_dir, files, true, NULL, &actors, error);
+    }
+    free(data_dir);
+    if (status == DYAD_OK) {
+        const dyad_error *warnings;
+        size_t count = actors_resources_warnings(actors, &warnings);
+        for (size_t i = 0; i < count; i++)
+            add_problem(&sink, warnings[i].file, warnings[i].line, warnings[i].message);
     }
     if (status == DYAD_OK) {
         report->results = calloc(file->record_count ? file->record_count : 1, sizeof *report->results);
@@ -308,7 +346,7 @@ dyad_status validation_run(const validation_options *options, validation_report 
         else report->failed++;
     }
     coder_resources_free(coder);
-    petrarch_actors_free(actors);
+    actors_resources_free(actors);
     return status;
 }
 

@@ -46,7 +46,7 @@ status=0
 
 shared="${DYAD_SHARED:-$DYAD_SOURCE_ROOT/../shared}/data/petrarch"
 if [ -d "$shared" ]; then
-    "$DYAD" actors --load-stats --dict "$shared/Phoenix.Countries.actors.txt" \
+    "$DYAD" actors --load-stats --no-default-dict --dict "$shared/Phoenix.Countries.actors.txt" \
         --dict "$shared/Phoenix.International.actors.txt" \
         --dict "$shared/Phoenix.MilNonState.actors.txt" --dict "$shared/Phoenix.agents.txt" \
         --dict "$shared/Phoenix.discards.txt" --dict "$shared/CAMEO.2.0.txt" \
