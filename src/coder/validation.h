@@ -1,13 +1,16 @@
 /*
  * validation.h — running a PETRARCH validation file through the coder.
  *
- * Each record's text is coded with dyad's pipeline: the dictionaries its
- * <Environment> names, our coder, and, while dyad's own parser is not in
- * the pipeline, the record's <Parse> tree converted to dependencies (the
- * tree is a hint the file gives; nothing else of PETRARCH is used).  A
- * record is right when the set of (source, target, code) triples coded
- * equals the expected set; negated events do not count, as PETRARCH has
- * no such thing.  The library does the work; `dyad validate` prints.
+ * Each record's text is coded with dyad's pipeline and the dictionaries
+ * its <Environment> names, nothing else: the actors stage resolves the
+ * actors (actor and agent files), the coder codes (verb file, discards).
+ * While dyad's own parser is not in the pipeline, the record's <Parse>
+ * tree converted to dependencies is the parse (a hint the file gives;
+ * nothing else of PETRARCH is used).  A record is right when the set of
+ * (source, target, code) triples coded equals the expected set; negated
+ * events do not count, as PETRARCH has no such thing, and a code written
+ * "A/B" counts once per member, as PETRARCH writes compound actors.  The
+ * library does the work; `dyad validate` prints.
  */
 #ifndef DYAD_CODER_VALIDATION_H
 #define DYAD_CODER_VALIDATION_H
