@@ -8,5 +8,6 @@
 
 int command_segment(int argc, char **argv);
 int command_eval(int argc, char **argv);
+int command_train(int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ typedef struct command {
 static const command commands[] = {
     {"segment", command_segment, "clean articles and cut them into sentences and tokens (JSONL)"},
     {"eval", command_eval, "measure accuracy against gold data (eval tokenize --gold FILE.conllu)"},
+    {"train", command_train, "train a model from a treebank (train segmenter --train FILE.conllu)"},
 };
 
 static void print_help(FILE *to) {

@@ -5,6 +5,7 @@
 #include "util/arena.h"
 #include "util/buffer.h"
 #include "util/error.h"
+#include "text/characters.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -69,9 +70,6 @@ static const char *sentence_text(const conllu_sentence *sentence, const surface 
     return text ? normalise(arena, text) : NULL;
 }
 
-static bool is_space_byte(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 /* Gold word spans of one sentence whose text starts at `base` in the
  * document.  Returns the status; spans written to words[]. */
@@ -85,7 +83,11 @@ static dyad_status locate_words(const conllu_sentence *sentence, const char *tex
         const char *form = normalise(arena, token->form);
         if (!form) return error_set(error, DYAD_ERR_MEMORY, origin, sentence->line, -1, "out of memory");
         size_t form_length = strlen(form);
-        while (position < length && is_space_byte(text[position])) position++;
+        while (position < length) {
+            character c = character_at(text, position, length);
+            if (c.kind != CHARACTER_SPACE) break;
+            position += c.length; /* NBSP too: treebank text has some */
+        }
         if (!form_length || form_length > length - position ||
             memcmp(text + position, form, form_length) != 0)
             return error_set(error, DYAD_ERR_FORMAT, origin, sentence->line, -1,

@@ -9,8 +9,10 @@
 #include "../util/error.h"
 #include "../util/model_file.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 /* ------------------------------------------------------------ contexts */
 
@@ -112,11 +114,18 @@ static void token_summary(const char *text, const token_span *token, token_conte
     context->shape = shape;
     context->class = (uint8_t)class;
     context->flags = token->flags;
+    context->joined = token->joined;
 }
 
 void sentence_contexts(const char *text, const token_span *tokens, size_t count,
                        token_context *contexts) {
     for (size_t i = 0; i < count; i++) token_summary(text, &tokens[i], &contexts[i]);
+    size_t next_final = (size_t)-1;
+    for (size_t i = count; i-- > 0;) {
+        size_t distance = next_final == (size_t)-1 ? 255 : next_final - i;
+        contexts[i].final_ahead = (uint8_t)(distance < 255 ? distance : 255);
+        if (contexts[i].class == CLASS_FINAL) next_final = i;
+    }
 }
 
 /* ------------------------------------------------------------ rules */
@@ -139,7 +148,11 @@ static bool can_start_sentence(const token_context *next) {
 }
 
 bool sentence_forced(const token_context *contexts, size_t count, size_t i) {
-    return i + 1 < count && contexts[i + 1].class == CLASS_BULLET;
+    return i + 1 < count && contexts[i + 1].class == CLASS_BULLET && !contexts[i + 1].joined;
+}
+
+bool sentence_impossible(const token_context *contexts, size_t count, size_t i) {
+    return i + 1 < count && contexts[i + 1].joined;
 }
 
 bool sentence_rule(const token_context *contexts, size_t count, size_t i) {
@@ -186,9 +199,14 @@ static uint32_t length_bucket(size_t length) {
     return 9;
 }
 
+static uint32_t small_bucket(size_t value) {
+    return value < 3 ? (uint32_t)value : 3;
+}
+
 size_t sentence_gap_features(const token_context *contexts, size_t count, size_t i,
-                             size_t length, uint32_t *features) {
-    static const token_context edge = {0x51u, 0x51u, CLASS_COUNT, 0};
+                             const sentence_state *state, uint32_t *features) {
+    size_t length = state->length;
+    static const token_context edge = {0x51u, 0x51u, CLASS_COUNT, 0, 255, 0};
     const token_context *previous = i > 0 ? &contexts[i - 1] : &edge;
     const token_context *token = &contexts[i];
     const token_context *next = i + 1 < count ? &contexts[i + 1] : &edge;
@@ -221,14 +239,20 @@ size_t sentence_gap_features(const token_context *contexts, size_t count, size_t
     features[n++] = feature_index(20, pair(next->word, after->shape));
     features[n++] = feature_index(21, pair(rule, token->word));
     features[n++] = feature_index(22, pair(rule, length_bucket(length) << 4 | length_bucket(remaining)));
+    features[n++] = feature_index(23, pair(small_bucket(state->lower_words), classes));
+    features[n++] = feature_index(24, pair(length_bucket(token->final_ahead), pair(token->class, next->class)));
+    features[n++] = feature_index(25, pair(small_bucket(state->lower_words), pair(token->shape, next->shape)));
+    features[n++] = feature_index(26, pair(token->class, next->word));
+    features[n++] = feature_index(27, after->word);
+    features[n++] = feature_index(28, previous->word);
     return n;
 }
 
 /* ------------------------------------------------------------ model */
 
 struct sentence_model {
-    model_file *file;
-    const float *weights;
+    int16_t *quantized;       /* the weight table, 2^SENTENCE_MODEL_BITS entries */
+    sentence_weights weights; /* how to read it */
 };
 
 static bool host_is_little_endian(void) {
@@ -238,6 +262,8 @@ static bool host_is_little_endian(void) {
     return first == 1;
 }
 
+enum { HEADER_SIZE = 16, TABLE_ENTRIES = 1 << SENTENCE_MODEL_BITS };
+
 dyad_status sentence_model_load(const char *path, sentence_model **out, dyad_error *error) {
     *out = NULL;
     if (!host_is_little_endian())
@@ -246,49 +272,88 @@ dyad_status sentence_model_load(const char *path, sentence_model **out, dyad_err
     model_file *file;
     dyad_status status = model_file_open(path, SENTENCE_MODEL_KIND, &file, error);
     if (status != DYAD_OK) return status;
-    size_t size;
-    const unsigned char *header = model_file_section(file, "header", &size);
+    size_t header_size, weights_size;
+    const unsigned char *header = model_file_section(file, "header", &header_size);
+    const unsigned char *packed = model_file_section(file, "weights", &weights_size);
     uint32_t version = 0, bits = 0;
-    if (header && size >= 8) {
+    float threshold = 0, scale = 0;
+    if (header && header_size == HEADER_SIZE) {
         memcpy(&version, header, 4);
         memcpy(&bits, header + 4, 4);
+        memcpy(&threshold, header + 8, 4);
+        memcpy(&scale, header + 12, 4);
     }
-    const float *weights = model_file_section(file, "weights", &size);
     const char *problem = NULL;
-    if (!header || size < 8) problem = "has no header section";
+    if (!header || header_size != HEADER_SIZE) problem = "has no valid header section";
     else if (version != SENTENCE_FEATURE_VERSION) problem = "was trained with other features; retrain it";
     else if (bits != SENTENCE_MODEL_BITS) problem = "has a weight table of the wrong size";
-    else if (!weights || size != sizeof(float) << SENTENCE_MODEL_BITS)
-        problem = "has a missing or truncated weights section";
-    if (problem) {
-        model_file_close(file);
-        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "sentence model %s", problem);
-    }
-    sentence_model *model = calloc(1, sizeof *model);
-    if (!model) {
+    else if (!(threshold == threshold) || !(scale > 0)) problem = "has an invalid threshold or scale";
+    else if (!packed) problem = "has no weights section";
+    sentence_model *model = problem ? NULL : calloc(1, sizeof *model);
+    int16_t *table = problem ? NULL : malloc(sizeof(int16_t) * TABLE_ENTRIES);
+    if (!problem && (!model || !table)) {
+        free(model);
+        free(table);
         model_file_close(file);
         return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
     }
-    model->file = file;
-    model->weights = weights;
+    if (!problem) {
+        uLongf unpacked = sizeof(int16_t) * TABLE_ENTRIES;
+        if (uncompress((Bytef *)table, &unpacked, packed, (uLong)weights_size) != Z_OK ||
+            unpacked != sizeof(int16_t) * TABLE_ENTRIES)
+            problem = "has a corrupt or truncated weights section";
+    }
+    model_file_close(file);
+    if (problem) {
+        free(model);
+        free(table);
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "sentence model %s", problem);
+    }
+    model->quantized = table;
+    model->weights = (sentence_weights){NULL, table, 1.0f / scale, threshold};
     *out = model;
     return DYAD_OK;
 }
 
 void sentence_model_free(sentence_model *model) {
     if (!model) return;
-    model_file_close(model->file);
+    free(model->quantized);
     free(model);
 }
 
-dyad_status sentence_model_save(const float *weights, const char *path, dyad_error *error) {
+dyad_status sentence_model_save(const float *weights, float threshold, const char *path,
+                                dyad_error *error) {
+    /* 16-bit weights, zlib-compressed: most of the table is empty (hash
+     * buckets no training feature fell into), so it packs to a fraction
+     * of its 4 MB, and 16 bits keep every score within 1e-3 of the float
+     * one */
+    float largest = 0;
+    for (size_t i = 0; i < TABLE_ENTRIES; i++)
+        if (fabsf(weights[i]) > largest) largest = fabsf(weights[i]);
+    float scale = largest > 0 ? 32767.0f / largest : 1.0f;
+    int16_t *table = malloc(sizeof(int16_t) * TABLE_ENTRIES);
+    uLongf packed_size = compressBound(sizeof(int16_t) * TABLE_ENTRIES);
+    Bytef *packed = malloc(packed_size);
     model_writer *writer = model_writer_new(SENTENCE_MODEL_KIND);
-    uint32_t header[2] = {SENTENCE_FEATURE_VERSION, SENTENCE_MODEL_BITS};
-    bool ok = writer && model_writer_add(writer, "header", header, sizeof header) &&
-              model_writer_add(writer, "weights", weights, sizeof(float) << SENTENCE_MODEL_BITS);
+    bool ok = table && packed && writer;
+    if (ok) {
+        for (size_t i = 0; i < TABLE_ENTRIES; i++) table[i] = (int16_t)lrintf(weights[i] * scale);
+        ok = compress2(packed, &packed_size, (const Bytef *)table, sizeof(int16_t) * TABLE_ENTRIES,
+                       Z_BEST_COMPRESSION) == Z_OK;
+    }
+    unsigned char header[HEADER_SIZE];
+    uint32_t version = SENTENCE_FEATURE_VERSION, bits = SENTENCE_MODEL_BITS;
+    memcpy(header, &version, 4);
+    memcpy(header + 4, &bits, 4);
+    memcpy(header + 8, &threshold, 4);
+    memcpy(header + 12, &scale, 4);
+    ok = ok && model_writer_add(writer, "header", header, sizeof header) &&
+         model_writer_add(writer, "weights", packed, packed_size);
     dyad_status status = ok ? model_writer_save(writer, path, error)
                             : error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
     model_writer_free(writer);
+    free(table);
+    free(packed);
     return status;
 }
 
@@ -298,24 +363,34 @@ float sentence_score(const float *weights, const uint32_t *features, size_t coun
     return score;
 }
 
+static bool gap_ends_sentence(const sentence_weights *weights, const uint32_t *features,
+                              size_t count) {
+    if (weights->values) return sentence_score(weights->values, features, count) > weights->threshold;
+    int32_t sum = 0;
+    for (size_t f = 0; f < count; f++) sum += weights->quantized[features[f]];
+    return (float)sum * weights->unit > weights->threshold;
+}
+
 /* ------------------------------------------------------------ decisions */
 
-void sentence_decide(const float *weights, const token_context *contexts, size_t count,
-                     bool heading, uint8_t *boundary) {
+void sentence_decide(const sentence_weights *weights, const token_context *contexts,
+                     size_t count, bool heading, uint8_t *boundary) {
     size_t sentence_start = 0;
     size_t last_pause = (size_t)-1;   /* a safe place to cut an over-long sentence */
     uint32_t features[SENTENCE_FEATURES];
+    sentence_state state = {0, 0, 0};
     for (size_t i = 0; i < count; i++) {
         bool ends;
+        sentence_state_add(&state, &contexts[i]);
         if (i + 1 == count) {
             ends = true;
-        } else if (heading) {
+        } else if (heading || sentence_impossible(contexts, count, i)) {
             ends = false;
         } else if (sentence_forced(contexts, count, i)) {
             ends = true;
         } else if (weights) {
-            size_t n = sentence_gap_features(contexts, count, i, i - sentence_start + 1, features);
-            ends = sentence_score(weights, features, n) > 0;
+            size_t n = sentence_gap_features(contexts, count, i, &state, features);
+            ends = gap_ends_sentence(weights, features, n);
         } else {
             ends = sentence_rule(contexts, count, i);
         }
@@ -323,6 +398,7 @@ void sentence_decide(const float *weights, const token_context *contexts, size_t
         if (ends) {
             sentence_start = i + 1;
             last_pause = (size_t)-1;
+            state = (sentence_state){0, 0, 0};
             continue;
         }
         token_class class = contexts[i].class;
@@ -337,6 +413,8 @@ void sentence_decide(const float *weights, const token_context *contexts, size_t
             boundary[cut] = 1;
             sentence_start = cut + 1;
             last_pause = (size_t)-1;
+            state = (sentence_state){0, 0, 0};
+            for (size_t k = sentence_start; k <= i; k++) sentence_state_add(&state, &contexts[k]);
         }
     }
 }
@@ -348,6 +426,6 @@ dyad_status sentence_boundaries(const sentence_model *model, const char *text,
     token_context *contexts = arena_alloc(arena, count * sizeof *contexts);
     if (!contexts) return DYAD_ERR_MEMORY;
     sentence_contexts(text, tokens, count, contexts);
-    sentence_decide(model ? model->weights : NULL, contexts, count, heading, boundary);
+    sentence_decide(model ? &model->weights : NULL, contexts, count, heading, boundary);
     return DYAD_OK;
 }

@@ -20,8 +20,8 @@
 #include <stdint.h>
 
 enum {
-    SENTENCE_MODEL_BITS = 18,
-    SENTENCE_FEATURES = 22,
+    SENTENCE_MODEL_BITS = 21,
+    SENTENCE_FEATURES = 29,
     SENTENCE_FEATURE_VERSION = 1
 };
 
@@ -46,7 +46,22 @@ typedef struct token_context {
     uint32_t shape;       /* hash of the character shape ("Xxx.", "d,ddd") */
     uint8_t class;        /* token_class */
     uint8_t flags;        /* token_flag from the tokenizer */
+    uint8_t final_ahead;  /* tokens to the next final mark after this one, 255 = none near */
+    uint8_t joined;       /* no white space before the token */
 } token_context;
+
+/* What the decisions so far say about the sentence being built. */
+typedef struct sentence_state {
+    uint32_t length;      /* tokens so far, this one included */
+    uint32_t lower_words; /* of which words starting with a lower-case letter */
+    uint32_t first_class; /* class of the sentence's first token */
+} sentence_state;
+
+static inline void sentence_state_add(sentence_state *state, const token_context *token) {
+    if (!state->length) state->first_class = token->class;
+    state->length++;
+    state->lower_words += token->class == CLASS_LOWER;
+}
 
 /* Fills contexts[0..count). */
 void sentence_contexts(const char *text, const token_span *tokens, size_t count,
@@ -57,13 +72,15 @@ void sentence_contexts(const char *text, const token_span *tokens, size_t count,
  * that can start a sentence, or a bullet coming next. */
 bool sentence_rule(const token_context *contexts, size_t count, size_t i);
 
-/* Feature indices for the gap after token i; `length` is the number of
- * tokens of the current sentence up to and including i.  Returns
- * SENTENCE_FEATURES. */
+/* Feature indices for the gap after token i; state describes the current
+ * sentence up to and including token i.  Returns SENTENCE_FEATURES. */
 size_t sentence_gap_features(const token_context *contexts, size_t count, size_t i,
-                             size_t length, uint32_t *features);
+                             const sentence_state *state, uint32_t *features);
 
-/* Gaps the model must not touch: a bullet always starts a sentence. */
+/* Gaps the model must not touch: a bullet always starts a sentence, and
+ * a sentence never ends inside a written word (between two tokens with
+ * no white space between them, "----==", "word.Next"). */
 bool sentence_forced(const token_context *contexts, size_t count, size_t i);
+bool sentence_impossible(const token_context *contexts, size_t count, size_t i);
 
 #endif

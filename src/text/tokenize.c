@@ -442,7 +442,7 @@ static void emit_word(chunk_state *state, size_t start, size_t end) {
     if (text[start] >= '0' && text[start] <= '9') {
         size_t split = start;
         while (split < end && ((text[split] >= '0' && text[split] <= '9') || text[split] == '.' ||
-                               text[split] == ','))
+                               text[split] == ',' || text[split] == ':'))
             split++;
         if (split < end && split > start && text[split - 1] >= '0' && text[split - 1] <= '9' &&
             word_list_contains(t->units, text + split, end - split)) {
@@ -550,7 +550,7 @@ static void split_inside(chunk_state *state, size_t start, size_t end) {
             internal = previous_alphanumeric && next_alphanumeric;
             break;
         case '@':
-            internal = (previous_alphanumeric || position == start) && next_alphanumeric;
+            internal = (position > piece || position == start) && next_alphanumeric;
             break;
         case '#':
             internal = position == start && next_letter;
