@@ -30,7 +30,7 @@ typedef struct span_score {
 typedef struct tokenize_scores {
     span_score tokens, sentences;
     size_t documents;
-    double seconds;           /* time spent in segment_document */
+    double seconds;           /* CPU time spent in segment_document */
     size_t bytes;             /* text segmented */
 } tokenize_scores;
 

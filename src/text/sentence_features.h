@@ -21,8 +21,8 @@
 
 enum {
     SENTENCE_MODEL_BITS = 21,
-    SENTENCE_FEATURES = 29,
-    SENTENCE_FEATURE_VERSION = 1
+    SENTENCE_FEATURES = 28,
+    SENTENCE_FEATURE_VERSION = 3
 };
 
 typedef enum token_class {
@@ -77,10 +77,14 @@ bool sentence_rule(const token_context *contexts, size_t count, size_t i);
 size_t sentence_gap_features(const token_context *contexts, size_t count, size_t i,
                              const sentence_state *state, uint32_t *features);
 
-/* Gaps the model must not touch: a bullet always starts a sentence, and
- * a sentence never ends inside a written word (between two tokens with
- * no white space between them, "----==", "word.Next"). */
+/* Gaps the model does not decide.  A bullet always starts a sentence.  A
+ * sentence never ends inside a written word (between two tokens with no
+ * white space between them, "----==", "word.Next"); the model learns from
+ * neither.  It does learn from the gaps before a final mark, comma or
+ * closing bracket, which teach it about the word before them, but it is
+ * not asked about them: EWT's training data has no boundary there. */
 bool sentence_forced(const token_context *contexts, size_t count, size_t i);
 bool sentence_impossible(const token_context *contexts, size_t count, size_t i);
+bool sentence_unlikely(const token_context *contexts, size_t count, size_t i);
 
 #endif

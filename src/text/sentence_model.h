@@ -6,7 +6,7 @@
  *   header   u32 feature version (SENTENCE_FEATURE_VERSION), u32 table bits,
  *            f32 threshold (a gap whose score exceeds it ends a sentence),
  *            f32 scale (weight = stored value / scale); little-endian
- *   weights  zlib-compressed table of 2^bits little-endian int16 weights,
+ *   weights  zlib-compressed table of 2^bits int8 weights,
  *            indexed by sentence_gap_features()
  * Loading inflates the table once into memory shared by all threads.
  */
@@ -23,10 +23,10 @@ dyad_status sentence_model_save(const float *weights, float threshold, const cha
 float sentence_score(const float *weights, const uint32_t *features, size_t count);
 
 /* A weight table as the trainer has it (floats) or as a loaded model has
- * it (16-bit integers times `unit`), with the decision threshold. */
+ * it (8-bit integers times `unit`), with the decision threshold. */
 typedef struct sentence_weights {
     const float *values;
-    const int16_t *quantized;
+    const int8_t *quantized;
     float unit;
     float threshold;
 } sentence_weights;
