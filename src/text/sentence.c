@@ -157,7 +157,7 @@ bool sentence_forced(const token_context *contexts, size_t count, size_t i) {
 }
 
 bool sentence_impossible(const token_context *contexts, size_t count, size_t i) {
-    return i + 1 < count && contexts[i + 1].joined;
+    return i + 1 < count && (contexts[i + 1].joined || (contexts[i].flags & TOKEN_TITLE));
 }
 
 bool sentence_unlikely(const token_context *contexts, size_t count, size_t i) {
@@ -200,10 +200,6 @@ static uint64_t pair(uint32_t a, uint32_t b) {
     return (uint64_t)a << 32 | b;
 }
 
-static uint32_t combine(uint32_t a, uint32_t b) {
-    return (a * 0x9E3779B1u) ^ (b + 0x7F4A7C15u + (a << 6) + (a >> 2));
-}
-
 static uint32_t length_bucket(size_t length) {
     if (length <= 4) return (uint32_t)length;
     if (length <= 7) return 5;
@@ -219,46 +215,38 @@ static uint32_t small_bucket(size_t value) {
 
 size_t sentence_gap_features(const token_context *contexts, size_t count, size_t i,
                              const sentence_state *state, uint32_t *features) {
-    size_t length = state->length;
     static const token_context edge = {0x51u, 0x51u, CLASS_COUNT, 0, 255, 0};
     const token_context *previous = i > 0 ? &contexts[i - 1] : &edge;
     const token_context *token = &contexts[i];
     const token_context *next = i + 1 < count ? &contexts[i + 1] : &edge;
     const token_context *after = i + 2 < count ? &contexts[i + 2] : &edge;
-    size_t remaining = count - 1 - i;
-    uint32_t rule = sentence_rule(contexts, count, i);
-    uint32_t classes = (uint32_t)previous->class << 16 | (uint32_t)token->class << 8 | next->class;
+    uint32_t pair_classes = (uint32_t)token->class << 8 | next->class;
+    uint32_t classes = (uint32_t)previous->class << 16 | pair_classes;
     uint32_t abbreviation = token->flags & (TOKEN_TITLE | TOKEN_ABBREVIATION | TOKEN_INITIAL |
                                             TOKEN_ACRONYM | TOKEN_LINK | TOKEN_EMOTICON);
+    /* 18 templates, cut down from 28: on EWT dev the ten removed (shapes
+     * of the outer tokens alone, the rule decision, the distance to the
+     * paragraph end, ...) made no difference beyond the noise between
+     * training runs, and every template costs a random memory read */
     size_t n = 0;
     features[n++] = feature_index(1, 0);
     features[n++] = feature_index(2, token->word);
     features[n++] = feature_index(3, next->word);
-    features[n++] = feature_index(4, previous->shape);
-    features[n++] = feature_index(5, token->shape);
-    features[n++] = feature_index(6, next->shape);
-    features[n++] = feature_index(7, after->shape);
-    features[n++] = feature_index(8, pair(token->shape, next->shape));
-    features[n++] = feature_index(9, pair(combine(previous->shape, token->shape), next->shape));
-    features[n++] = feature_index(10, pair(token->word, next->shape));
-    features[n++] = feature_index(11, pair(previous->word, token->word));
-    features[n++] = feature_index(12, pair(next->shape, after->word));
-    features[n++] = feature_index(13, pair(token->word, next->word));
-    features[n++] = feature_index(14, pair(abbreviation, next->shape));
-    features[n++] = feature_index(15, pair(length_bucket(length), token->class));
-    features[n++] = feature_index(16, pair(length_bucket(remaining), token->class));
-    features[n++] = feature_index(17, pair(rule, pair(token->class, next->class)));
-    features[n++] = feature_index(18, pair(previous->word, token->shape));
-    features[n++] = feature_index(19, pair(classes, after->class));
-    features[n++] = feature_index(20, pair(next->word, after->shape));
-    features[n++] = feature_index(21, pair(rule, token->word));
-    features[n++] = feature_index(22, pair(rule, length_bucket(length) << 4 | length_bucket(remaining)));
-    features[n++] = feature_index(23, pair(small_bucket(state->lower_words), classes));
-    features[n++] = feature_index(24, pair(length_bucket(token->final_ahead), pair(token->class, next->class)));
-    features[n++] = feature_index(25, pair(small_bucket(state->lower_words), pair(token->shape, next->shape)));
-    features[n++] = feature_index(26, pair(token->class, next->word));
-    features[n++] = feature_index(27, after->word);
-    features[n++] = feature_index(28, previous->word);
+    features[n++] = feature_index(4, previous->word);
+    features[n++] = feature_index(5, after->word);
+    features[n++] = feature_index(6, token->shape);
+    features[n++] = feature_index(7, pair(token->shape, next->shape));
+    features[n++] = feature_index(8, pair(token->word, next->shape));
+    features[n++] = feature_index(9, pair(previous->word, token->word));
+    features[n++] = feature_index(10, pair(next->shape, after->word));
+    features[n++] = feature_index(11, pair(token->word, next->word));
+    features[n++] = feature_index(12, pair(abbreviation, next->shape));
+    features[n++] = feature_index(13, pair(length_bucket(state->length), token->class));
+    features[n++] = feature_index(14, pair(previous->word, token->shape));
+    features[n++] = feature_index(15, pair(classes, after->class));
+    features[n++] = feature_index(16, pair(small_bucket(state->lower_words), classes));
+    features[n++] = feature_index(17, pair(length_bucket(token->final_ahead), pair_classes));
+    features[n++] = feature_index(18, pair(token->class, next->word));
     assert(n == SENTENCE_FEATURES);
     return n;
 }

@@ -20,9 +20,9 @@
 #include <stdint.h>
 
 enum {
-    SENTENCE_MODEL_BITS = 21,
-    SENTENCE_FEATURES = 28,
-    SENTENCE_FEATURE_VERSION = 3
+    SENTENCE_MODEL_BITS = 20,
+    SENTENCE_FEATURES = 18,
+    SENTENCE_FEATURE_VERSION = 4
 };
 
 typedef enum token_class {
@@ -79,8 +79,9 @@ size_t sentence_gap_features(const token_context *contexts, size_t count, size_t
 
 /* Gaps the model does not decide.  A bullet always starts a sentence.  A
  * sentence never ends inside a written word (between two tokens with no
- * white space between them, "----==", "word.Next"); the model learns from
- * neither.  It does learn from the gaps before a final mark, comma or
+ * white space between them, "----==", "word.Next") nor after a title
+ * ("Gen.", "Lt.", "Mr."), which always has a name to come; the model
+ * learns from none of these.  It does learn from the gaps before a final mark, comma or
  * closing bracket, which teach it about the word before them, but it is
  * not asked about them: EWT's training data has no boundary there. */
 bool sentence_forced(const token_context *contexts, size_t count, size_t i);

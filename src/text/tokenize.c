@@ -29,6 +29,10 @@
 #include <string.h>
 
 struct tokenizer {
+    /* contraction_starts[length] has bit (c - 'a') set when some
+     * contraction of that length starts with letter c: a word that fails
+     * this test skips the hash lookup, which almost every word does */
+    uint32_t contraction_starts[WORD_LIST_MAX_KEY + 1];
     word_list *abbreviations;  /* value: title | general | number */
     word_list *prefixes;       /* lower case */
     word_list *contractions;   /* value: the parts, space-separated */
@@ -108,6 +112,15 @@ static dyad_status check_contraction(const char *key, const char *value, long li
     return DYAD_OK;
 }
 
+static dyad_status note_contraction(const char *key, const char *value, long line,
+                                    void *context) {
+    (void)value;
+    (void)line;
+    tokenizer *t = context;
+    t->contraction_starts[strlen(key)] |= 1u << (key[0] - 'a');
+    return DYAD_OK;
+}
+
 static dyad_status measure_emoticon(const char *key, const char *value, long line,
                                     void *context) {
     (void)value;
@@ -143,6 +156,7 @@ dyad_status tokenizer_load(const char *data_dir, tokenizer **out, dyad_error *er
     if (status == DYAD_OK)
         status = load_list(data_dir, "contractions.txt", WORD_LIST_VALUE_REQUIRED,
                            check_contraction, &t->contractions, NULL, error);
+    if (status == DYAD_OK) status = word_list_each(t->contractions, note_contraction, t);
     if (status == DYAD_OK)
         status = load_list(data_dir, "unit-suffixes.txt", WORD_LIST_NO_VALUE, check_ascii_word,
                            &t->units, NULL, error);
@@ -277,6 +291,13 @@ static bool is_clitic_after_apostrophe(const char *text, size_t at, size_t end) 
 /* Where a clitic at the end of text[start, end) begins, or start if
  * none.  The clitic must follow a letter: "1990's" stays whole. */
 static size_t clitic_start(const char *text, size_t start, size_t end) {
+    switch (text[end - 1]) {
+    case 't': case 'T': case 's': case 'S': case 'm': case 'M': case 'd': case 'D':
+    case 'e': case 'E': case 'l': case 'L':
+        break;
+    default:
+        return start;
+    }
     /* n't: 'n' + apostrophe + 't' */
     if (end - start >= 4 && (text[end - 1] == 't' || text[end - 1] == 'T')) {
         for (size_t apostrophe_length = 1; apostrophe_length <= 3; apostrophe_length += 2) {
@@ -305,6 +326,8 @@ static size_t clitic_start(const char *text, size_t start, size_t end) {
 }
 
 static bool is_whole_clitic(const char *text, size_t start, size_t end) {
+    unsigned char first = (unsigned char)text[start];
+    if (first != '\'' && first != '`' && first != 0xE2 && first != 'n' && first != 'N') return false;
     if (is_clitic_after_apostrophe(text, start, end)) return true;
     size_t length;
     return end - start >= 3 && (text[start] == 'n' || text[start] == 'N') &&
@@ -318,6 +341,10 @@ static bool starts_with_lower(const char *text, size_t start, size_t end, const 
 }
 
 static bool is_url_start(const char *text, size_t start, size_t end) {
+    switch (text[start]) {
+    case 'h': case 'H': case 'f': case 'F': case 'm': case 'M': case 'w': case 'W': break;
+    default: return false;
+    }
     static const char *const schemes[] = {"http://", "https://", "ftp://", "mailto:", "www."};
     for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
         if (starts_with_lower(text, start, end, schemes[i]) &&
@@ -425,7 +452,10 @@ static void emit_word(chunk_state *state, size_t start, size_t end) {
     const char *text = state->text;
     size_t length = end - start;
     char lower[WORD_LIST_MAX_KEY];
-    if (length >= 2 && length <= 8 && ascii_lower(text + start, length, lower)) {
+    unsigned char first = (unsigned char)(text[start] | 0x20);
+    if (length >= 2 && length <= WORD_LIST_MAX_KEY && first >= 'a' && first <= 'z' &&
+        (t->contraction_starts[length] >> (first - 'a') & 1) &&
+        ascii_lower(text + start, length, lower)) {
         const char *parts = word_list_find(t->contractions, lower, length);
         if (parts) {
             size_t position = start;
@@ -600,10 +630,16 @@ static void split_inside(chunk_state *state, size_t start, size_t end) {
     if (piece < end) emit_word(state, piece, end);
 }
 
-static void tokenize_chunk(chunk_state *state) {
+static void tokenize_chunk(chunk_state *state, bool plain) {
     const char *text = state->text;
     const tokenizer *t = state->tokenizer;
     size_t start = state->chunk_start, end = state->chunk_end;
+    if (plain) {
+        /* ASCII letters and digits only, the commonest chunk: no
+         * punctuation to peel, no clitic, no URL */
+        emit_word(state, start, end);
+        return;
+    }
     token_span suffixes[SUFFIX_STACK];
     size_t suffix_count = 0;
     while (start < end && !state->failed) {
@@ -726,9 +762,19 @@ dyad_status tokenize_range(const tokenizer *t, const char *text, size_t start, s
             continue;
         }
         size_t chunk_end = position + c.length;
+        bool plain = c.code < 0x80 && c.kind != CHARACTER_PUNCTUATION;
         while (chunk_end < end) {
+            unsigned char byte = (unsigned char)text[chunk_end];
+            if (byte < 0x80) {
+                unsigned kind = character_ascii_kind[byte];
+                if (kind == CHARACTER_SPACE) break;
+                plain &= kind != CHARACTER_PUNCTUATION;
+                chunk_end++;
+                continue;
+            }
             character d = character_at(text, chunk_end, end);
             if (d.kind == CHARACTER_SPACE) break;
+            plain = false;
             chunk_end += d.length;
         }
         state.chunk_start = position;
@@ -742,7 +788,7 @@ dyad_status tokenize_range(const tokenizer *t, const char *text, size_t start, s
             state.next_is_digit = next < end && text[next] >= '0' && text[next] <= '9';
         }
         size_t before = out->count;
-        tokenize_chunk(&state);
+        tokenize_chunk(&state, plain);
         if (state.failed) return DYAD_ERR_MEMORY;
         if (out->count > before) out->items[out->count - 1].space_after = chunk_end < end;
         newline = false;
