@@ -18,5 +18,6 @@ int command_validate(int argc, char **argv);
 int command_extract(int argc, char **argv);
 int command_eval_extraction(int argc, char **argv);   /* dyad eval extraction */
 int command_eval_events(int argc, char **argv);       /* dyad eval events */
+int command_train(int argc, char **argv);
 
 #endif

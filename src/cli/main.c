@@ -25,6 +25,7 @@ static const command commands[] = {
     {"code", command_code, "code who did what to whom: actors and CAMEO/PLOVER events (JSONL)"},
     {"bench", command_bench, "code the inputs and print articles/s, sentences/s, tokens/s, events/s, memory"},
     {"validate", command_validate, "run a PETRARCH validation file (FILE.xml) and count records coded right"},
+    {"train", command_train, "train a model from a treebank (train segmenter --train FILE.conllu)"},
 };
 
 static void print_help(FILE *to) {

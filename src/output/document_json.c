@@ -5,6 +5,8 @@
 #include "json_write.h"
 #include "../util/buffer.h"
 
+#include <string.h>
+
 bool json_write_document_metadata(const dyad_document *d, dyad_buffer *out, bool *first) {
     bool ok = json_write_key(out, "id", first) && json_write_string(out, d->id) &&
               json_write_key(out, "date", first) && json_write_string(out, d->date) &&
@@ -52,6 +54,39 @@ bool json_write_document_text(const dyad_document *d, dyad_buffer *out, bool *fi
     return ok;
 }
 
+/* The token list is most of a segmented record, so it is written without
+ * per-field calls: space for the whole list is reserved once (a token's
+ * text is its span of the document, so its length is known) and filled
+ * directly. */
+static bool write_tokens(const dyad_sentence *s, dyad_buffer *out) {
+    static const char open[] = "{\"text\":\"", start_key[] = "\",\"start\":", end_key[] = ",\"end\":";
+    size_t room = 3;
+    for (uint32_t t = 0; t < s->token_count; t++)
+        room += (size_t)(s->tokens[t].end - s->tokens[t].start) * 6 + sizeof open + sizeof start_key +
+                sizeof end_key + 2 * 21 + 3;
+    if (!buffer_reserve(out, room)) return false;
+    char *w = out->data + out->length;
+    *w++ = '[';
+    for (uint32_t t = 0; t < s->token_count; t++) {
+        const dyad_token *token = &s->tokens[t];
+        if (t) *w++ = ',';
+        memcpy(w, open, sizeof open - 1);
+        w += sizeof open - 1;
+        w += json_escape(w, token->text, token->end - token->start);
+        memcpy(w, start_key, sizeof start_key - 1);
+        w += sizeof start_key - 1;
+        w += json_format_int(w, token->start);
+        memcpy(w, end_key, sizeof end_key - 1);
+        w += sizeof end_key - 1;
+        w += json_format_int(w, token->end);
+        *w++ = '}';
+    }
+    *w++ = ']';
+    out->length = (size_t)(w - out->data);
+    out->data[out->length] = '\0';
+    return true;
+}
+
 bool json_write_sentences(const dyad_document *d, dyad_buffer *out, bool *first,
                           bool with_tokens) {
     bool ok = json_write_key(out, "sentences", first) && buffer_append_char(out, '[');
@@ -67,17 +102,8 @@ bool json_write_sentences(const dyad_document *d, dyad_buffer *out, bool *first,
              json_write_string_n(out, d->text + s->start, s->end - s->start);
         if (ok && s->heading) ok = json_write_key(out, "heading", &inner) &&
                                    buffer_append_string(out, "true");
-        if (ok && with_tokens) {
-            ok = json_write_key(out, "tokens", &inner) && buffer_append_char(out, '[');
-            for (uint32_t t = 0; ok && t < s->token_count; t++) {
-                const dyad_token *token = &s->tokens[t];
-                ok = (t == 0 || buffer_append_char(out, ',')) &&
-                     buffer_append_string(out, "{\"text\":") &&
-                     json_write_string(out, token->text) &&
-                     buffer_printf(out, ",\"start\":%u,\"end\":%u}", token->start, token->end);
-            }
-            ok = ok && buffer_append_char(out, ']');
-        }
+        if (ok && with_tokens)
+            ok = json_write_key(out, "tokens", &inner) && write_tokens(s, out);
         ok = ok && buffer_append_char(out, '}');
     }
     return ok && buffer_append_char(out, ']');

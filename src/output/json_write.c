@@ -9,15 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool json_write_string_n(dyad_buffer *out, const char *text, size_t length) {
-    if (!text) return buffer_append(out, "null", 4);
-    /* worst case every byte becomes \u00XX */
-    if (!buffer_reserve(out, length * 6 + 2)) return false;
-    char *w = out->data + out->length;
-    *w++ = '"';
+/* Bytes that may need escaping: controls, '"', '\\', and 0xE2, the lead
+ * byte of U+2028 / U+2029. */
+static const unsigned char needs_care[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['\\'] = 1, [0xE2] = 1};
+
+size_t json_escape(char *out, const char *text, size_t length) {
+    char *w = out;
     const unsigned char *s = (const unsigned char *)text;
     static const char hex[] = "0123456789abcdef";
     for (size_t i = 0; i < length; i++) {
+        /* copy the run of plain bytes in one go */
+        size_t run = i;
+        while (run < length && !needs_care[s[run]]) run++;
+        if (run > i) {
+            memcpy(w, s + i, run - i);
+            w += run - i;
+            i = run;
+            if (i == length) break;
+        }
         unsigned char c = s[i];
         if (c >= 0x20 && c != '"' && c != '\\') {
             /* U+2028 / U+2029 are E2 80 A8 / E2 80 A9 */
@@ -48,6 +59,16 @@ bool json_write_string_n(dyad_buffer *out, const char *text, size_t length) {
             *w++ = hex[c & 15];
         }
     }
+    return (size_t)(w - out);
+}
+
+bool json_write_string_n(dyad_buffer *out, const char *text, size_t length) {
+    if (!text) return buffer_append(out, "null", 4);
+    /* worst case every byte becomes \u00XX */
+    if (!buffer_reserve(out, length * 6 + 2)) return false;
+    char *w = out->data + out->length;
+    *w++ = '"';
+    w += json_escape(w, text, length);
     *w++ = '"';
     out->length = (size_t)(w - out->data);
     out->data[out->length] = '\0';
@@ -64,8 +85,27 @@ bool json_write_key(dyad_buffer *out, const char *key, bool *first) {
     return json_write_string(out, key) && buffer_append_char(out, ':');
 }
 
+size_t json_format_int(char *out, long long value) {
+    /* digits backwards into a scratch buffer, then forwards into out:
+     * printf's format parsing costs more than the whole conversion */
+    char digits[24];
+    unsigned long long magnitude = value < 0 ? 0ull - (unsigned long long)value
+                                             : (unsigned long long)value;
+    size_t count = 0, length = 0;
+    do {
+        digits[count++] = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (value < 0) out[length++] = '-';
+    while (count) out[length++] = digits[--count];
+    return length;
+}
+
 bool json_write_int(dyad_buffer *out, long long value) {
-    return buffer_printf(out, "%lld", value);
+    if (!buffer_reserve(out, 24)) return false;
+    out->length += json_format_int(out->data + out->length, value);
+    out->data[out->length] = '\0';
+    return true;
 }
 
 bool json_write_double(dyad_buffer *out, double value) {

@@ -23,6 +23,12 @@ bool json_write_string_n(dyad_buffer *out, const char *text, size_t length);
 /* "key": — a comma is written first unless *first is set (then cleared). */
 bool json_write_key(dyad_buffer *out, const char *key, bool *first);
 bool json_write_int(dyad_buffer *out, long long value);
+/* For writers that reserve space once and fill it directly (the token
+ * loop of `dyad segment`): the escaped bytes of text, at most 6 per input
+ * byte, no quotes; the decimal digits of value, at most 21 bytes.  Both
+ * return the bytes written. */
+size_t json_escape(char *out, const char *text, size_t length);
+size_t json_format_int(char *out, long long value);
 bool json_write_double(dyad_buffer *out, double value);
 
 #endif

@@ -1,100 +1,175 @@
 /*
- * segment.c — see segment.h.  First version: sentences end at . ! ? before
- * white space; tokens are runs of letters/digits or single punctuation.
+ * segment.c — see segment.h.
  */
 #include "segment.h"
+#include "characters.h"
 #include "../util/arena.h"
 #include "../util/error.h"
 
-#include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct segment_resources {
-    int unused;
+    tokenizer *tokenizer;
+    sentence_model *model;   /* NULL: rules only */
 };
 
-dyad_status segment_resources_load(const char *data_dir, segment_resources **out,
-                                   dyad_error *error) {
-    (void)data_dir;
-    *out = calloc(1, sizeof **out);
-    if (!*out) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+dyad_status segment_resources_load_model(const char *data_dir, const char *model_path,
+                                         segment_resources **out, dyad_error *error) {
+    *out = NULL;
+    if (!data_dir)
+        return error_set(error, DYAD_ERR_USAGE, NULL, 0, -1, "no data directory for the segmenter");
+    segment_resources *resources = calloc(1, sizeof *resources);
+    if (!resources) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    dyad_status status = tokenizer_load(data_dir, &resources->tokenizer, error);
+    if (status == DYAD_OK && !(model_path && !*model_path)) {
+        char path[4096];
+        if (!model_path) {
+            snprintf(path, sizeof path, "%s/text/sentence.model", data_dir);
+            model_path = path;
+        }
+        status = sentence_model_load(model_path, &resources->model, error);
+    }
+    if (status != DYAD_OK) {
+        segment_resources_free(resources);
+        return status;
+    }
+    *out = resources;
     return DYAD_OK;
 }
 
+dyad_status segment_resources_load(const char *data_dir, segment_resources **out,
+                                   dyad_error *error) {
+    return segment_resources_load_model(data_dir, NULL, out, error);
+}
+
 void segment_resources_free(segment_resources *resources) {
+    if (!resources) return;
+    tokenizer_free(resources->tokenizer);
+    sentence_model_free(resources->model);
     free(resources);
 }
 
-static bool is_word_byte(unsigned char c) {
-    return isalnum(c) || c >= 0x80;
+const tokenizer *segment_tokenizer(const segment_resources *resources) {
+    return resources->tokenizer;
 }
 
-static dyad_status add_sentence(dyad_document *d, size_t *capacity, uint32_t start, uint32_t end,
-                                uint32_t paragraph, bool heading) {
+/* A sentence that ends on an abbreviation gives its full stop to the
+ * sentence: "Co." -> "Co" + ".". */
+static bool ends_with_detachable_stop(const char *text, const token_span *token) {
+    return token->end - token->start >= 2 && text[token->end - 1] == '.' &&
+           text[token->end - 2] != '.' &&
+           (token->flags & (TOKEN_TITLE | TOKEN_ABBREVIATION | TOKEN_INITIAL | TOKEN_ACRONYM));
+}
+
+static dyad_token make_token(const token_span *span, uint32_t start, uint32_t end,
+                             char **pool, const char *text) {
+    dyad_token token;
+    memset(&token, 0, sizeof token);
+    size_t length = end - start;
+    memcpy(*pool, text + start, length);
+    (*pool)[length] = '\0';
+    token.text = *pool;
+    *pool += length + 1;
+    token.start = start;
+    token.end = end;
+    token.joined = span->joined;
+    token.space_after = span->space_after;
+    token.head = -1;
+    return token;
+}
+
+typedef struct segment_scratch {
+    token_list tokens;
+    uint8_t *boundary;
+    size_t boundary_capacity;
+} segment_scratch;
+
+static dyad_status add_sentences(dyad_document *d, size_t paragraph_index,
+                                 const segment_scratch *scratch, size_t *capacity) {
     dyad_arena *arena = d->arena;
-    const char *t = d->text;
-    while (start < end && isspace((unsigned char)t[start])) start++;
-    while (end > start && isspace((unsigned char)t[end - 1])) end--;
-    if (start == end) return DYAD_OK;
-    if (d->sentence_count == *capacity) {
-        d->sentences = arena_grow(arena, d->sentences, capacity, sizeof *d->sentences);
-        if (!d->sentences) return DYAD_ERR_MEMORY;
-    }
-    dyad_sentence *s = &d->sentences[d->sentence_count];
-    memset(s, 0, sizeof *s);
-    s->index = (uint32_t)d->sentence_count++;
-    s->start = start;
-    s->end = end;
-    s->paragraph = paragraph;
-    s->heading = heading;
-    size_t token_capacity = 0;
-    uint32_t i = start;
-    while (i < end) {
-        if (isspace((unsigned char)t[i])) {
-            i++;
-            continue;
+    const dyad_paragraph *paragraph = &d->paragraphs[paragraph_index];
+    const token_span *spans = scratch->tokens.items;
+    size_t count = scratch->tokens.count;
+    /* every token's text, NUL-terminated, in one block: at most the
+     * paragraph's bytes plus a NUL and a split-off full stop per token */
+    size_t pool_size = (paragraph->end - paragraph->start) + 2 * count + 1;
+    char *pool = arena_alloc(arena, pool_size);
+    if (!pool) return DYAD_ERR_MEMORY;
+    size_t first = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (!scratch->boundary[i]) continue;
+        bool detach = ends_with_detachable_stop(d->text, &spans[i]);
+        size_t token_count = i + 1 - first + detach;
+        dyad_token *tokens = arena_alloc(arena, token_count * sizeof *tokens);
+        if (!tokens) return DYAD_ERR_MEMORY;
+        for (size_t t = first; t <= i; t++) {
+            uint32_t end = t == i && detach ? spans[t].end - 1 : spans[t].end;
+            tokens[t - first] = make_token(&spans[t], spans[t].start, end, &pool, d->text);
         }
-        uint32_t j = i + 1;
-        if (is_word_byte((unsigned char)t[i]))
-            while (j < end && is_word_byte((unsigned char)t[j])) j++;
-        if (s->token_count == token_capacity) {
-            s->tokens = arena_grow(arena, s->tokens, &token_capacity, sizeof *s->tokens);
-            if (!s->tokens) return DYAD_ERR_MEMORY;
+        if (detach) {
+            tokens[i - first].space_after = 0;
+            dyad_token *stop = &tokens[token_count - 1];
+            *stop = make_token(&spans[i], spans[i].end - 1, spans[i].end, &pool, d->text);
+            stop->joined = 1;
         }
-        dyad_token *token = &s->tokens[s->token_count++];
-        memset(token, 0, sizeof *token);
-        token->text = arena_strndup(arena, t + i, j - i);
-        token->start = i;
-        token->end = j;
-        token->head = -1;
-        token->joined = i > start && !isspace((unsigned char)t[i - 1]);
-        token->space_after = j < end && isspace((unsigned char)t[j]);
-        i = j;
+        if (d->sentence_count == *capacity) {
+            d->sentences = arena_grow(arena, d->sentences, capacity, sizeof *d->sentences);
+            if (!d->sentences) return DYAD_ERR_MEMORY;
+        }
+        dyad_sentence *sentence = &d->sentences[d->sentence_count];
+        sentence->index = (uint32_t)d->sentence_count++;
+        sentence->start = spans[first].start;
+        sentence->end = spans[i].end;
+        sentence->paragraph = (uint32_t)paragraph_index;
+        sentence->heading = paragraph->heading;
+        sentence->tokens = tokens;
+        sentence->token_count = (uint32_t)token_count;
+        first = i + 1;
     }
     return DYAD_OK;
 }
 
 dyad_status segment_document(const segment_resources *resources, dyad_document *d,
                              dyad_error *error) {
-    (void)resources;
+    dyad_arena *arena = d->arena;
+    d->sentences = NULL;
+    d->sentence_count = 0;
+    if (d->text_length > UINT32_MAX - 1)
+        return error_set(error, DYAD_ERR_LIMIT, d->origin, d->origin_line, -1,
+                         "text of %zu bytes is over the 4 GiB limit", d->text_length);
     size_t capacity = 0;
+    segment_scratch scratch = {{0}, NULL, 0};
     for (size_t p = 0; p < d->paragraph_count; p++) {
         const dyad_paragraph *paragraph = &d->paragraphs[p];
-        uint32_t start = paragraph->start;
-        for (uint32_t i = paragraph->start; i < paragraph->end; i++) {
-            char c = d->text[i];
-            bool boundary = !paragraph->heading && (c == '.' || c == '!' || c == '?') &&
-                            (i + 1 == paragraph->end || isspace((unsigned char)d->text[i + 1]));
-            if (!boundary) continue;
-            if (add_sentence(d, &capacity, start, i + 1, (uint32_t)p, false) != DYAD_OK)
-                return error_set(error, DYAD_ERR_MEMORY, d->origin, 0, -1, "out of memory");
-            start = i + 1;
+        scratch.tokens.count = 0;
+        if (paragraph->end > d->text_length || paragraph->start > paragraph->end)
+            return error_set(error, DYAD_ERR_USAGE, d->origin, d->origin_line, paragraph->start,
+                             "paragraph %zu lies outside the text", p);
+        if (tokenize_range(resources->tokenizer, d->text, paragraph->start, paragraph->end, arena,
+                           &scratch.tokens) != DYAD_OK)
+            return error_set(error, DYAD_ERR_MEMORY, d->origin, d->origin_line, -1, "out of memory");
+        size_t count = scratch.tokens.count;
+        if (!count) continue;
+        /* white space after the paragraph counts for its last token */
+        token_span *last = &scratch.tokens.items[count - 1];
+        if (last->end < d->text_length) {
+            character after = character_at(d->text, last->end, d->text_length);
+            last->space_after = after.kind == CHARACTER_SPACE;
         }
-        if (add_sentence(d, &capacity, start, paragraph->end, (uint32_t)p, paragraph->heading) !=
-            DYAD_OK)
-            return error_set(error, DYAD_ERR_MEMORY, d->origin, 0, -1, "out of memory");
+        if (count > scratch.boundary_capacity) {
+            scratch.boundary_capacity = count + count / 2;
+            scratch.boundary = arena_alloc(arena, scratch.boundary_capacity);
+            if (!scratch.boundary)
+                return error_set(error, DYAD_ERR_MEMORY, d->origin, d->origin_line, -1,
+                                 "out of memory");
+        }
+        if (sentence_boundaries(resources->model, d->text, scratch.tokens.items, count,
+                                paragraph->heading, scratch.boundary, arena) != DYAD_OK ||
+            add_sentences(d, p, &scratch, &capacity) != DYAD_OK)
+            return error_set(error, DYAD_ERR_MEMORY, d->origin, d->origin_line, -1, "out of memory");
     }
     return DYAD_OK;
 }
