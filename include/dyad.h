@@ -385,6 +385,11 @@ dyad_status dyad_write_segment_json(const dyad_document *document, dyad_buffer *
  * with_tokens adds the tokens to each sentence. */
 dyad_status dyad_write_code_json(const dyad_document *document, int with_tokens,
                                  dyad_buffer *out);
+/* `dyad parse`: the document's sentences in CoNLL-U (Universal
+ * Dependencies), with `# newdoc id`, `# newpar`, `# sent_id = <id>-<index>`
+ * and `# text` comments; tags, lemmas and the tree where the parse stage
+ * filled them, "_" where not. */
+dyad_status dyad_write_conllu(const dyad_document *document, dyad_buffer *out);
 
 #ifdef __cplusplus
 }

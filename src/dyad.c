@@ -97,6 +97,19 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
     dyad_status status = clean_resources_load(resources->data_dir, &resources->clean, error);
     if (status == DYAD_OK)
         status = segment_resources_load(resources->data_dir, &resources->segment, error);
+    if (status == DYAD_OK && (resources->stages & DYAD_STAGE_PARSE)) {
+        char path[PATH_MAX];
+        status = tagger_load_from_data_dir(resources->data_dir, &resources->tagger, error);
+        if (status == DYAD_OK) resources->lemmatizer = tagger_word_classes(resources->tagger);
+        if (status == DYAD_OK && !resources->lemmatizer) {
+            status = lemmatizer_load_from_data_dir(resources->data_dir,
+                                                   &resources->own_lemmatizer, error);
+            resources->lemmatizer = resources->own_lemmatizer;
+        }
+        if (status == DYAD_OK)
+            status = parser_model_load(parser_model_path(resources->data_dir, path, sizeof path),
+                                       &resources->parser, error);
+    }
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_ACTORS))
         status = actors_resources_load(resources->data_dir, config ? config->dictionaries : NULL,
                                        config && config->dictionaries_only, NULL,
@@ -128,12 +141,36 @@ void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
     clean_resources_free(resources->clean);
     segment_resources_free(resources->segment);
+    tagger_free(resources->tagger);
+    lemmatizer_free(resources->own_lemmatizer);
+    parser_model_free(resources->parser);
     actors_resources_free(resources->actors);
     coder_resources_free(resources->coder);
     free(resources->warnings);
     extract_resources_free(resources->extract);
     free(resources->data_dir);
     free(resources);
+}
+
+/* The nlp stage: tags, lemmatizes and parses every sentence.
+ * Per-sentence scratch comes from the document's arena: a few dozen bytes
+ * per token. */
+static dyad_status parse_document(const dyad_resources *resources, dyad_document *document,
+                                  dyad_error *error) {
+    if (!resources->tagger || !resources->parser)
+        return error_set(error, DYAD_ERR_USAGE, NULL, 0, -1,
+                         "the parse stage was not loaded (dyad_config.stages)");
+    for (size_t i = 0; i < document->sentence_count; i++) {
+        dyad_sentence *sentence = &document->sentences[i];
+        dyad_status status =
+            tagger_tag_sentence(resources->tagger, sentence, document->arena, error);
+        if (status == DYAD_OK)
+            status = lemmatize_sentence(resources->lemmatizer, sentence, document->arena, error);
+        if (status == DYAD_OK)
+            status = parser_parse_sentence(resources->parser, sentence, document->arena, error);
+        if (status != DYAD_OK) return status;
+    }
+    return DYAD_OK;
 }
 
 dyad_status dyad_process(const dyad_resources *resources, dyad_document *document,
@@ -145,6 +182,8 @@ dyad_status dyad_process(const dyad_resources *resources, dyad_document *documen
         status = clean_document(resources->clean, document, error);
         if (status == DYAD_OK) status = segment_document(resources->segment, document, error);
     }
+    if (status == DYAD_OK && (stages & DYAD_STAGE_PARSE))
+        status = parse_document(resources, document, error);
     if (status == DYAD_OK && (stages & DYAD_STAGE_ACTORS)) {
         if (!resources->actors)
             return error_set(error, DYAD_ERR_USAGE, NULL, 0, -1,

@@ -14,6 +14,9 @@
 #include "text/segment.h"
 #include "actors/actors.h"
 #include "coder/coder.h"
+#include "nlp/lemmatizer.h"
+#include "nlp/parser.h"
+#include "nlp/tagger.h"
 
 struct dyad_resources {
     char *data_dir;
@@ -25,6 +28,11 @@ struct dyad_resources {
     dyad_error *warnings;     /* skipped lines of user resource files */
     size_t warning_count;
     extract_resources *extract;   /* NULL unless DYAD_STAGE_EXTRACT was asked for */
+    /* DYAD_STAGE_PARSE; all NULL when that stage is not loaded */
+    tagger *tagger;
+    const lemmatizer *lemmatizer;   /* the tagger's own, or own_lemmatizer */
+    lemmatizer *own_lemmatizer;     /* loaded here when the tagger has none */
+    parser_model *parser;
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

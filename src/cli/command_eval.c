@@ -210,6 +210,8 @@ int command_eval(int argc, char **argv) {
     if (strcmp(argv[1], "actors") == 0) return command_eval_actors(argc - 1, argv + 1);
     if (strcmp(argv[1], "extraction") == 0) return command_eval_extraction(argc - 1, argv + 1);
     if (strcmp(argv[1], "events") == 0) return command_eval_events(argc - 1, argv + 1);
+    if (strcmp(argv[1], "tag") == 0) return command_eval_tag(argc - 1, argv + 1);
+    if (strcmp(argv[1], "parse") == 0) return command_eval_parse(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

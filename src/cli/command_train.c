@@ -1,162 +1,395 @@
 /*
- * command_train.c — `dyad train WHAT`: training dyad's models from
- * treebanks.  Each trainable thing is one entry of the table below.
+ * command_train.c — `dyad train MODEL ...`: trains dyad's models from
+ * treebanks (see scripts/train-models.sh for the full recipe).
  *
- * train segmenter: the sentence-boundary model (text/sentence_train.h)
- * from the documents behind a CoNLL-U treebank (evaluate/treebank_text.h),
- * choosing the number of passes on --dev.
+ * Each model is one entry of `trainers`; adding a model is one line there
+ * and one function here.
  */
+#include "arguments.h"
 #include "commands.h"
-#include "resources.h"
-#include "evaluate/treebank_text.h"
 #include "ingest/conllu_read.h"
-#include "text/segment.h"
-#include "text/sentence_model.h"
-#include "text/sentence_train.h"
-#include "util/arena.h"
+#include "nlp/lemmatizer.h"
+#include "nlp/parser_train.h"
+#include "nlp/tagger.h"
+#include "resources.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char segmenter_usage[] =
-    "dyad train segmenter --train FILE.conllu [--dev FILE.conllu] [--out PATH] "
-    "[--iterations N] [--seed N] [--data-dir DIR]";
-
-static void report_iteration(void *context, int iteration, double error_rate, double dev_f1) {
-    (void)context;
-    if (dev_f1 >= 0)
-        fprintf(stderr, "iteration %2d  training errors %.4f  dev sentences F1 %.4f\n", iteration,
-                error_rate, dev_f1);
-    else
-        fprintf(stderr, "iteration %2d  training errors %.4f\n", iteration, error_rate);
-}
-
-/* Reads a treebank and turns it into training documents in arena. */
-static dyad_status read_treebank(const char *path, dyad_arena *arena,
-                                 sentence_training_document **out, size_t *count,
-                                 dyad_error *error) {
-    conllu_corpus corpus;
-    treebank_document *documents;
-    dyad_status status = conllu_read_file(path, arena, &corpus, error);
-    if (status == DYAD_OK) status = treebank_documents(&corpus, path, arena, &documents, count, error);
-    if (status != DYAD_OK) return status;
-    sentence_training_document *training = arena_alloc(arena, (*count + 1) * sizeof *training);
-    if (!training) return DYAD_ERR_MEMORY;
-    for (size_t d = 0; d < *count; d++) {
-        uint32_t *ends = arena_alloc(arena, (documents[d].sentence_count + 1) * sizeof *ends);
-        if (!ends) return DYAD_ERR_MEMORY;
-        for (size_t s = 0; s < documents[d].sentence_count; s++) ends[s] = documents[d].sentences[s].end;
-        training[d] = (sentence_training_document){documents[d].document, ends,
-                                                   documents[d].sentence_count};
-    }
-    *out = training;
-    return DYAD_OK;
-}
-
-static int train_segmenter(int argc, char **argv) {
-    static const struct option options[] = {
-        {"train", required_argument, NULL, 't'},    {"dev", required_argument, NULL, 'v'},
-        {"out", required_argument, NULL, 'o'},      {"iterations", required_argument, NULL, 'i'},
-        {"data-dir", required_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'},
-        {"seed", required_argument, NULL, 's'},
-        {NULL, 0, NULL, 0}};
-    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *data_dir = NULL;
-    int iterations = 0;
-    unsigned long long seed = 0;
-    int option;
-    optind = 1;
-    while ((option = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        switch (option) {
-        case 't': train_path = optarg; break;
-        case 'v': dev_path = optarg; break;
-        case 'o': out_path = optarg; break;
-        case 'd': data_dir = optarg; break;
-        case 'i': {
-            char *end;
-            long value = strtol(optarg, &end, 10);
-            if (*end || value < 1 || value > 1000) {
-                fprintf(stderr, "dyad: --iterations takes a number from 1 to 1000\nusage: %s\n",
-                        segmenter_usage);
-                return 2;
-            }
-            iterations = (int)value;
-            break;
-        }
-        case 's': seed = strtoull(optarg, NULL, 10); break;
-        case 'h': printf("usage: %s\n", segmenter_usage); return 0;
-        default: fprintf(stderr, "usage: %s\n", segmenter_usage); return 2;
-        }
-    }
-    if (!train_path || optind < argc) {
-        fprintf(stderr, "dyad: %s\nusage: %s\n",
-                train_path ? "unexpected argument" : "--train FILE is required", segmenter_usage);
-        return 2;
-    }
-    char *directory = resources_find_data_dir(data_dir);
-    if (!directory) {
-        fprintf(stderr, "dyad: cannot find dyad's data directory (set DYAD_DATA_DIR)\n");
-        return 1;
-    }
-    char default_out[4096];
-    if (!out_path) {
-        snprintf(default_out, sizeof default_out, "%s/text/sentence.model", directory);
-        out_path = default_out;
-    }
-    dyad_error error;
-    char message[1200];
-    segment_resources *resources = NULL;
-    dyad_arena *arena = dyad_arena_new();
-    sentence_training_document *train = NULL, *dev = NULL;
-    size_t train_count = 0, dev_count = 0;
-    sentence_train_result result = {0};
-    /* rules only: the model being trained is not needed, and may not exist yet */
-    dyad_status status = segment_resources_load_model(directory, "", &resources, &error);
-    if (status == DYAD_OK) status = read_treebank(train_path, arena, &train, &train_count, &error);
-    if (status == DYAD_OK && dev_path)
-        status = read_treebank(dev_path, arena, &dev, &dev_count, &error);
-    if (status == DYAD_OK) {
-        sentence_train_options train_options = {iterations, seed, report_iteration, NULL};
-        status = sentence_train(segment_tokenizer(resources), train, train_count, dev, dev_count,
-                                &train_options, &result, &error);
-    }
-    if (status == DYAD_OK) status = sentence_model_save(result.weights, result.threshold, out_path, &error);
-    if (status == DYAD_OK)
-        fprintf(stderr,
-                "%zu gaps, %zu boundaries; kept iteration %d, threshold %.2f (dev sentences F1 "
-                "%.4f); wrote %s\n",
-                result.examples, result.positives, result.best_iteration, result.threshold,
-                result.best_dev_f1,
-                out_path);
-    free(result.weights);
-    dyad_arena_free(arena);
-    segment_resources_free(resources);
-    free(directory);
-    if (status != DYAD_OK) {
-        fprintf(stderr, "dyad: %s\n", dyad_error_format(&error, message, sizeof message));
-        return 1;
-    }
-    return 0;
-}
-
 typedef struct trainer {
     const char *name;
     int (*run)(int argc, char **argv);
+    const char *summary;
 } trainer;
 
+static int train_tagger(int argc, char **argv);
+static int train_lemmatizer(int argc, char **argv);
+static int train_parser(int argc, char **argv);
+
 static const trainer trainers[] = {
-    {"segmenter", train_segmenter},
+    {"segmenter", command_train_segmenter, "sentence-boundary model from the documents of a CoNLL-U treebank"},
+    {"tagger", train_tagger, "POS tagger (UPOS + XPOS) from CoNLL-U"},
+    {"lemmatizer", train_lemmatizer, "lemmatizer tables from CoNLL-U and WordNet"},
+    {"parser", train_parser, "labelled dependency parser from CoNLL-U"},
 };
 
+static void print_trainers(FILE *to) {
+    fprintf(to, "usage: dyad train MODEL [OPTIONS]\n\nmodels:\n");
+    for (size_t i = 0; i < sizeof trainers / sizeof *trainers; i++)
+        fprintf(to, "  %-11s %s\n", trainers[i].name, trainers[i].summary);
+}
+
 int command_train(int argc, char **argv) {
-    if (argc >= 2)
-        for (size_t i = 0; i < sizeof trainers / sizeof *trainers; i++)
-            if (strcmp(argv[1], trainers[i].name) == 0) return trainers[i].run(argc - 1, argv + 1);
-    FILE *to = argc >= 2 && strcmp(argv[1], "--help") == 0 ? stdout : stderr;
-    if (argc >= 2 && to == stderr) fprintf(stderr, "dyad: unknown model '%s'\n", argv[1]);
-    fprintf(to, "usage: dyad train MODEL [OPTIONS]; models:");
-    for (size_t i = 0; i < sizeof trainers / sizeof *trainers; i++) fprintf(to, " %s", trainers[i].name);
-    fprintf(to, "\n");
-    return to == stdout ? 0 : 2;
+    if (argc < 2) {
+        print_trainers(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        print_trainers(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof trainers / sizeof *trainers; i++)
+        if (strcmp(argv[1], trainers[i].name) == 0) return trainers[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "dyad: unknown model '%s' (dyad train --help lists them)\n", argv[1]);
+    return 2;
+}
+
+static int report_failure(const dyad_error *error) {
+    char message[1200];
+    fprintf(stderr, "dyad: %s\n", dyad_error_format(error, message, sizeof message));
+    return 1;
+}
+
+/* The default output: <data dir>/nlp/<file>. */
+static char *default_output(const char *data_dir, const char *file) {
+    char *directory = resources_find_data_dir(data_dir);
+    if (!directory) return NULL;
+    size_t size = strlen(directory) + strlen(file) + 8;
+    char *path = malloc(size);
+    if (path) snprintf(path, size, "%s/nlp/%s", directory, file);
+    free(directory);
+    return path;
+}
+
+static int parse_count(const char *usage, const char *option, const char *text, unsigned long max,
+                       unsigned long *out) {
+    char *end;
+    unsigned long value = strtoul(text, &end, 10);
+    if (!*text || *end || value < 1 || value > max)
+        return usage_error(usage, "%s wants a number from 1 to %lu", option, max);
+    *out = value;
+    return 0;
+}
+
+/* ------------------------------------------------------------- tagger */
+
+static void print_iteration(const tagger_iteration_report *report, void *context) {
+    (void)context;
+    printf("iteration %2u  train %.2f  dev UPOS %.2f  XPOS %.2f  features %zu%s\n",
+           report->iteration, report->train_accuracy, report->dev_upos, report->dev_xpos,
+           report->features, report->best ? "  (best)" : "");
+    fflush(stdout);
+}
+
+static int train_tagger(int argc, char **argv) {
+    static const char usage[] =
+        "dyad train tagger --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
+        "[--seed N] [--lemmatizer PATH] [--data-dir DIR]";
+    enum {
+        OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
+        OPTION_LEMMATIZER, OPTION_DATA_DIR
+    };
+    static const struct option options[] = {
+        {"train", required_argument, NULL, OPTION_TRAIN},
+        {"dev", required_argument, NULL, OPTION_DEV},
+        {"out", required_argument, NULL, OPTION_OUT},
+        {"iterations", required_argument, NULL, OPTION_ITERATIONS},
+        {"seed", required_argument, NULL, OPTION_SEED},
+        {"lemmatizer", required_argument, NULL, OPTION_LEMMATIZER},
+        {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *data_dir = NULL,
+               *lemmatizer_path = NULL;
+    unsigned long iterations = 12, seed = 1;
+    optind = 1;
+    opterr = 0;
+    int option;
+    while ((option = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        int status = 0;
+        switch (option) {
+        case OPTION_TRAIN: train_path = optarg; break;
+        case OPTION_DEV: dev_path = optarg; break;
+        case OPTION_OUT: out_path = optarg; break;
+        case OPTION_DATA_DIR: data_dir = optarg; break;
+        case OPTION_LEMMATIZER: lemmatizer_path = optarg; break;
+        case OPTION_ITERATIONS:
+            status = parse_count(usage, "--iterations", optarg, 1000, &iterations);
+            break;
+        case OPTION_SEED: status = parse_count(usage, "--seed", optarg, ULONG_MAX, &seed); break;
+        case 'h': printf("usage: %s\n", usage); return 0;
+        default: return usage_error(usage, "unknown option or missing value: %s", argv[optind - 1]);
+        }
+        if (status) return status;
+    }
+    if (optind < argc) return usage_error(usage, "unexpected argument '%s'", argv[optind]);
+    if (!train_path || !dev_path) return usage_error(usage, "--train and --dev are required");
+    char *default_path = NULL;
+    if (!out_path) {
+        out_path = default_path = default_output(data_dir, "tagger.model");
+        if (!out_path) {
+            fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
+            return 1;
+        }
+    }
+    dyad_arena *arena = dyad_arena_new();
+    conllu_corpus train, dev;
+    dyad_error error;
+    int exit_status = 0;
+    lemmatizer *word_classes = NULL;
+    char *lemmatizer_default = lemmatizer_path ? NULL : default_output(data_dir, "lemmatizer.model");
+    if (!lemmatizer_path) lemmatizer_path = lemmatizer_default;
+    if (!arena) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit_status = 1;
+    } else if (!lemmatizer_path) {
+        fprintf(stderr, "dyad: cannot find the data directory; give --lemmatizer or --data-dir\n");
+        exit_status = 1;
+    } else if (lemmatizer_load(lemmatizer_path, &word_classes, &error) != DYAD_OK) {
+        fprintf(stderr, "dyad: the tagger learns from the lemmatizer's WordNet data: "
+                        "run `dyad train lemmatizer` first\n");
+        exit_status = report_failure(&error);
+    } else if (conllu_read_file(train_path, arena, &train, &error) != DYAD_OK ||
+               conllu_read_file(dev_path, arena, &dev, &error) != DYAD_OK) {
+        exit_status = report_failure(&error);
+    } else {
+        printf("training tagger on %zu sentences (%zu words), dev %zu sentences\n",
+               train.sentence_count, train.word_count, dev.sentence_count);
+        tagger_training_options training = {.iterations = (unsigned)iterations,
+                                            .seed = seed,
+                                            .on_iteration = print_iteration,
+                                            .word_classes = word_classes};
+        if (tagger_train(&train, &dev, &training, out_path, &error) != DYAD_OK)
+            exit_status = report_failure(&error);
+        else
+            printf("wrote %s\n", out_path);
+    }
+    dyad_arena_free(arena);
+    lemmatizer_free(word_classes);
+    free(lemmatizer_default);
+    free(default_path);
+    return exit_status;
+}
+
+/* --------------------------------------------------------- lemmatizer */
+
+static int train_lemmatizer(int argc, char **argv) {
+    static const char usage[] =
+        "dyad train lemmatizer --train FILE.conllu [--wordnet DIR] [--out PATH] [--data-dir DIR]";
+    enum { OPTION_TRAIN = 1000, OPTION_WORDNET, OPTION_OUT, OPTION_DATA_DIR };
+    static const struct option options[] = {
+        {"train", required_argument, NULL, OPTION_TRAIN},
+        {"wordnet", required_argument, NULL, OPTION_WORDNET},
+        {"out", required_argument, NULL, OPTION_OUT},
+        {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *train_path = NULL, *wordnet = "/usr/share/wordnet", *out_path = NULL,
+               *data_dir = NULL;
+    optind = 1;
+    opterr = 0;
+    int option;
+    while ((option = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (option) {
+        case OPTION_TRAIN: train_path = optarg; break;
+        case OPTION_WORDNET: wordnet = optarg; break;
+        case OPTION_OUT: out_path = optarg; break;
+        case OPTION_DATA_DIR: data_dir = optarg; break;
+        case 'h': printf("usage: %s\n", usage); return 0;
+        default: return usage_error(usage, "unknown option or missing value: %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc) return usage_error(usage, "unexpected argument '%s'", argv[optind]);
+    if (!train_path) return usage_error(usage, "--train is required");
+    char *default_path = NULL;
+    if (!out_path) {
+        out_path = default_path = default_output(data_dir, "lemmatizer.model");
+        if (!out_path) {
+            fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
+            return 1;
+        }
+    }
+    dyad_arena *arena = dyad_arena_new();
+    conllu_corpus train;
+    dyad_error error;
+    int exit_status = 0;
+    lemmatizer_build_report report;
+    if (!arena) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit_status = 1;
+    } else if (conllu_read_file(train_path, arena, &train, &error) != DYAD_OK) {
+        exit_status = report_failure(&error);
+    } else if (lemmatizer_build(&train, wordnet, out_path, &report, &error) != DYAD_OK) {
+        exit_status = report_failure(&error);
+    } else {
+        printf("WordNet: %zu lemmas, %zu exceptions\n", report.wordnet_lemmas,
+               report.wordnet_exceptions);
+        printf("treebank: %zu forms learned, %zu suffix rules\n", report.learned_forms,
+               report.suffix_rules);
+        printf("training-data lemma accuracy %.2f\n", report.train_accuracy);
+        printf("wrote %s\n", out_path);
+    }
+    dyad_arena_free(arena);
+    free(default_path);
+    return exit_status;
+}
+
+/* ------------------------------------------------------------- parser */
+
+static void print_parser_corpus(void *context, const parser_corpus_report *report) {
+    (void)context;
+    printf("training parser on %ld sentences (%ld words); %ld non-projective trees made "
+           "projective by %ld lifts\n",
+           report->sentences, report->words, report->non_projective, report->lifted_arcs);
+    fflush(stdout);
+}
+
+static void print_parser_iteration(void *context, const parser_iteration_report *report) {
+    (void)context;
+    printf("iteration %2d  moves %.2f  dev UAS %.2f  LAS %.2f  features %ld  weights %ld  "
+           "%.1fs%s\n",
+           report->iteration, report->train_move_accuracy, report->dev_uas, report->dev_las,
+           report->features, report->weights, report->seconds, report->best ? "  (best)" : "");
+    fflush(stdout);
+}
+
+static void print_fold(void *context, int fold, double upos, double xpos) {
+    (void)context;
+    printf("jackknife fold %2d  UPOS %.2f  XPOS %.2f\n", fold + 1, upos, xpos);
+    fflush(stdout);
+}
+
+static int train_parser(int argc, char **argv) {
+    static const char usage[] =
+        "dyad train parser --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
+        "[--seed N] [--prune W] [--min-lookups N] [--tagger MODEL] [--folds N] [--gold-tags] "
+        "[--data-dir DIR]";
+    enum { OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
+           OPTION_PRUNE, OPTION_MIN_LOOKUPS, OPTION_TAGGER, OPTION_FOLDS, OPTION_GOLD_TAGS,
+           OPTION_DATA_DIR };
+    static const struct option options[] = {
+        {"min-lookups", required_argument, NULL, OPTION_MIN_LOOKUPS},
+        {"tagger", required_argument, NULL, OPTION_TAGGER},
+        {"folds", required_argument, NULL, OPTION_FOLDS},
+        {"gold-tags", no_argument, NULL, OPTION_GOLD_TAGS},
+        {"train", required_argument, NULL, OPTION_TRAIN},
+        {"dev", required_argument, NULL, OPTION_DEV},
+        {"out", required_argument, NULL, OPTION_OUT},
+        {"iterations", required_argument, NULL, OPTION_ITERATIONS},
+        {"seed", required_argument, NULL, OPTION_SEED},
+        {"prune", required_argument, NULL, OPTION_PRUNE},
+        {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    parser_train_options training;
+    parser_train_defaults(&training);
+    const char *data_dir = NULL, *tagger_path = NULL;
+    bool gold_tags = false;
+    unsigned long count, folds = 10;
+    optind = 1;
+    opterr = 0;
+    int option;
+    while ((option = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        int status = 0;
+        switch (option) {
+        case OPTION_TRAIN: training.train_path = optarg; break;
+        case OPTION_DEV: training.dev_path = optarg; break;
+        case OPTION_OUT: training.out_path = optarg; break;
+        case OPTION_DATA_DIR: data_dir = optarg; break;
+        case OPTION_ITERATIONS:
+            status = parse_count(usage, "--iterations", optarg, 1000, &count);
+            training.iterations = (int)count;
+            break;
+        case OPTION_SEED:
+            status = parse_count(usage, "--seed", optarg, ULONG_MAX, &count);
+            training.seed = count;
+            break;
+        case OPTION_PRUNE: {
+            char *end;
+            training.prune_below = strtod(optarg, &end);
+            if (*end || end == optarg || training.prune_below < 0)
+                status = usage_error(usage, "--prune wants a weight >= 0");
+            break;
+        }
+        case OPTION_MIN_LOOKUPS:
+            status = parse_count(usage, "--min-lookups", optarg, UINT32_MAX, &count);
+            training.min_lookups = (unsigned)count;
+            break;
+        case OPTION_TAGGER: tagger_path = optarg; break;
+        case OPTION_FOLDS: status = parse_count(usage, "--folds", optarg, 100, &folds); break;
+        case OPTION_GOLD_TAGS: gold_tags = true; break;
+        case 'h': printf("usage: %s\n", usage); return 0;
+        default: return usage_error(usage, "unknown option or missing value: %s", argv[optind - 1]);
+        }
+        if (status) return status;
+    }
+    if (optind < argc) return usage_error(usage, "unexpected argument '%s'", argv[optind]);
+    if (!training.train_path || !training.dev_path)
+        return usage_error(usage, "--train and --dev are required");
+    if (!gold_tags && folds < 2) return usage_error(usage, "--folds wants at least 2");
+    char *default_path = NULL;
+    if (!training.out_path) {
+        training.out_path = default_path = default_output(data_dir, "parser.model");
+        if (!training.out_path) {
+            fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
+            return 1;
+        }
+    }
+    training.on_corpus = print_parser_corpus;
+    training.on_iteration = print_parser_iteration;
+    dyad_error error;
+    int exit_status = 0;
+    /* unless told otherwise, train on the tags the pipeline's tagger gives */
+    tagger *pipeline_tagger = NULL;
+    char *default_tagger = NULL, *scratch_path = NULL;
+    parser_jackknife jackknife = {.folds = (int)folds, .tagger_iterations = 12,
+                                  .tagger_dev_path = training.dev_path, .on_fold = print_fold};
+    if (!gold_tags) {
+        if (!tagger_path) tagger_path = default_tagger = default_output(data_dir, "tagger.model");
+        size_t size = strlen(training.out_path) + 32;
+        scratch_path = malloc(size);
+        jackknife.arena = dyad_arena_new();
+        if (!tagger_path || !scratch_path || !jackknife.arena) {
+            fprintf(stderr, "dyad: cannot find the tagger model; give --tagger or --data-dir\n");
+            exit_status = 1;
+        } else if (tagger_load(tagger_path, &pipeline_tagger, &error) != DYAD_OK) {
+            exit_status = report_failure(&error);
+        } else {
+            snprintf(scratch_path, size, "%s.fold-tagger.tmp", training.out_path);
+            jackknife.tagger = pipeline_tagger;
+            jackknife.scratch_path = scratch_path;
+            training.retag = parser_jackknife_retag;
+            training.retag_context = &jackknife;
+            printf("tagging the training data by %d-fold jackknifing, dev with %s\n",
+                   jackknife.folds, tagger_path);
+        }
+    }
+    if (exit_status == 0) {
+        if (parser_train(&training, &error) != DYAD_OK)
+            exit_status = report_failure(&error);
+        else
+            printf("wrote %s\n", training.out_path);
+    }
+    tagger_free(pipeline_tagger);
+    dyad_arena_free(jackknife.arena);
+    free(scratch_path);
+    free(default_tagger);
+    free(default_path);
+    return exit_status;
 }

@@ -7,6 +7,7 @@
 #define DYAD_CLI_COMMANDS_H
 
 int command_segment(int argc, char **argv);
+int command_parse(int argc, char **argv);
 int command_eval(int argc, char **argv);
 /* `dyad eval extract`, dispatched from command_eval */
 int command_eval_extract(int argc, char **argv);
@@ -19,5 +20,11 @@ int command_extract(int argc, char **argv);
 int command_eval_extraction(int argc, char **argv);   /* dyad eval extraction */
 int command_eval_events(int argc, char **argv);       /* dyad eval events */
 int command_train(int argc, char **argv);
+/* `dyad train segmenter`, from command_train */
+int command_train_segmenter(int argc, char **argv);
+/* `dyad eval tag` (after `eval`): tagger and lemmatizer accuracy */
+int command_eval_tag(int argc, char **argv);
+/* `dyad eval parse`: tagging and parsing accuracy, and speed */
+int command_eval_parse(int argc, char **argv);
 
 #endif

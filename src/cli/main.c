@@ -20,12 +20,13 @@ typedef struct command {
 static const command commands[] = {
     {"segment", command_segment, "clean articles and cut them into sentences and tokens (JSONL)"},
     {"extract", command_extract, "quotations, figures, places and dates (JSONL)"},
-    {"eval", command_eval, "measure accuracy against gold data (eval tokenize --gold FILE.conllu)"},
+    {"parse", command_parse, "tag and parse articles into Universal Dependencies trees (CoNLL-U)"},
     {"actors", command_actors, "actor mentions and their codes (JSONL); --load-stats, --unknown"},
     {"code", command_code, "code who did what to whom: actors and CAMEO/PLOVER events (JSONL)"},
     {"bench", command_bench, "code the inputs and print articles/s, sentences/s, tokens/s, events/s, memory"},
     {"validate", command_validate, "run a PETRARCH validation file (FILE.xml) and count records coded right"},
-    {"train", command_train, "train a model from a treebank (train segmenter --train FILE.conllu)"},
+    {"eval", command_eval, "accuracy against gold data: eval tokenize|tag|parse|actors|events|extraction|extract"},
+    {"train", command_train, "train a model: train segmenter|tagger|lemmatizer|parser --train FILE ..."},
 };
 
 static void print_help(FILE *to) {

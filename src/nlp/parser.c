@@ -1,0 +1,395 @@
+/*
+ * parser.c — see parser.h and parser_model.h: loading and checking a
+ * model, mapping tokens to ids, scoring, and the greedy parse loop.
+ */
+#include "parser.h"
+#include "parser_model.h"
+#include "../util/arena.h"
+#include "../util/error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+uint64_t parser_hash_string(const char *text, size_t length) {
+    uint64_t hash = 0xcbf29ce484222325ULL; /* FNV-1a, then mixed for the low bits */
+    for (size_t i = 0; i < length; i++) {
+        hash ^= (unsigned char)text[i];
+        hash *= 0x100000001b3ULL;
+    }
+    hash ^= hash >> 29;
+    hash *= 0xbf58476d1ce4e5b9ULL;
+    hash ^= hash >> 32;
+    return hash;
+}
+
+uint32_t parser_lexicon_find(const parser_lexicon *lexicon, const char *text, size_t length) {
+    if (!lexicon->capacity) return PARSER_ID_UNKNOWN;
+    uint32_t mask = lexicon->capacity - 1;
+    for (uint32_t slot = (uint32_t)parser_hash_string(text, length) & mask;;
+         slot = (slot + 1) & mask) {
+        uint32_t id = lexicon->index[slot];
+        if (id == 0) return PARSER_ID_UNKNOWN;
+        const char *entry = lexicon->strings + lexicon->offsets[id - PARSER_ID_FIRST];
+        if (strncmp(entry, text, length) == 0 && entry[length] == '\0') return id;
+    }
+}
+
+const char *parser_lexicon_text(const parser_lexicon *lexicon, uint32_t id) {
+    if (id < PARSER_ID_FIRST || id - PARSER_ID_FIRST >= lexicon->count) return NULL;
+    return lexicon->strings + lexicon->offsets[id - PARSER_ID_FIRST];
+}
+
+size_t parser_normalize_form(const char *form, char buffer[64]) {
+    size_t length = 0;
+    const unsigned char *p = (const unsigned char *)form;
+    while (*p) {
+        if (*p < 0x80) {
+            if (length + 1 > 63) break;
+            buffer[length++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+            p++;
+            continue;
+        }
+        utf8proc_int32_t codepoint;
+        utf8proc_ssize_t used = utf8proc_iterate(p, -1, &codepoint);
+        if (used <= 0) break; /* the readers only pass valid UTF-8 */
+        utf8proc_uint8_t encoded[4];
+        utf8proc_ssize_t size = utf8proc_encode_char(utf8proc_tolower(codepoint), encoded);
+        if (length + (size_t)size > 63) break;
+        memcpy(buffer + length, encoded, (size_t)size);
+        length += (size_t)size;
+        p += used;
+    }
+    buffer[length] = '\0';
+    return length;
+}
+
+static uint32_t find_tag(const parser_lexicon *lexicon, const char *tag) {
+    return tag ? parser_lexicon_find(lexicon, tag, strlen(tag)) : PARSER_ID_UNKNOWN;
+}
+
+dyad_status parser_words_from_tokens(const parser_model *model, const dyad_token *tokens,
+                                     int token_count, dyad_arena *arena, parser_words *words) {
+    size_t slots = (size_t)token_count + 1;
+    uint32_t *form = arena_alloc(arena, slots * sizeof *form);
+    uint8_t *tag = arena_alloc(arena, 2 * slots);
+    if (!form || !tag) return DYAD_ERR_MEMORY;
+    uint8_t *upos = tag + slots;
+    form[0] = tag[0] = upos[0] = PARSER_ID_ROOT;
+    char normalized[64];
+    for (int i = 0; i < token_count; i++) {
+        size_t length = parser_normalize_form(tokens[i].text, normalized);
+        form[i + 1] = parser_lexicon_find(&model->forms, normalized, length);
+        tag[i + 1] = (uint8_t)find_tag(&model->xpos, tokens[i].xpos);
+        upos[i + 1] = (uint8_t)find_tag(&model->upos, tokens[i].upos);
+    }
+    words->word_count = token_count;
+    words->form = form;
+    words->tag = tag;
+    words->upos = upos;
+    return DYAD_OK;
+}
+
+/* scores[0..stride) += row[0..stride), four at a time (stride is a
+ * multiple of 8).  Written with vector types because the compiler cannot
+ * know that the two arrays do not overlap and would add one by one. */
+typedef int32_t int32x4 __attribute__((vector_size(16)));
+
+static inline void add_row(int32_t *scores, const int32_t *row, uint32_t stride) {
+    for (uint32_t c = 0; c < stride; c += 4) {
+        int32x4 sum, add;
+        memcpy(&sum, scores + c, sizeof sum);
+        memcpy(&add, row + c, sizeof add);
+        sum += add;
+        memcpy(scores + c, &sum, sizeof sum);
+    }
+}
+
+/* The weights word of key in table, or 0 when the key is absent (0 is
+ * never a valid weights word: a sparse entry has at least one cell). */
+static inline uint32_t hash_find(const parser_hash *table, uint64_t key, uint32_t slot) {
+    uint32_t fingerprint = parser_key_fingerprint(key);
+    for (;;) {
+        const parser_entry *entry = &table->entries[slot];
+        if (entry->fingerprint == fingerprint) return entry->weights;
+        if (entry->fingerprint == 0) return 0;
+        if (++slot == table->capacity) slot = 0;
+    }
+}
+
+/* All the cache lines of a feature's weights, not just the first: they
+ * are read right after, and one miss at a time would serialise them. */
+static inline void prefetch_weights(const parser_table *table, uint32_t weights) {
+    const char *start, *end;
+    if (weights & PARSER_DENSE_ROW) {
+        start = (const char *)(table->rows + (size_t)(weights & ~PARSER_DENSE_ROW) * table->row_stride);
+        end = start + table->row_stride * sizeof *table->rows;
+    } else {
+        start = (const char *)(table->cells + (weights >> 8));
+        end = start + (weights & 0xff) * sizeof *table->cells;
+    }
+    for (const char *line = start; line < end; line += 64) __builtin_prefetch(line);
+}
+
+void parser_table_score(const parser_table *table, const uint64_t *keys, size_t key_count,
+                        int32_t *scores) {
+    /* In passes, so that the memory loads of all features are in flight
+     * at once: a lookup in the cold table is mostly a cache miss, and
+     * misses overlap.  Hot table first; what it lacks, in the cold one. */
+    uint32_t slots[PARSER_MAX_FEATURES], found[PARSER_MAX_FEATURES];
+    size_t cold[PARSER_MAX_FEATURES];
+    size_t found_count = 0, cold_count = 0;
+    for (size_t i = 0; i < key_count; i++)
+        slots[i] = parser_key_slot(keys[i], table->hot.capacity);
+    for (size_t i = 0; i < key_count; i++) {
+        uint32_t weights = hash_find(&table->hot, keys[i], slots[i]);
+        if (weights) {
+            prefetch_weights(table, weights);
+            found[found_count++] = weights;
+        } else {
+            slots[i] = parser_key_slot(keys[i], table->cold.capacity);
+            __builtin_prefetch(&table->cold.entries[slots[i]]);
+            cold[cold_count++] = i;
+        }
+    }
+    for (size_t c = 0; c < cold_count; c++) {
+        size_t i = cold[c];
+        uint32_t weights = hash_find(&table->cold, keys[i], slots[i]);
+        if (weights) {
+            prefetch_weights(table, weights);
+            found[found_count++] = weights;
+        }
+    }
+    uint32_t stride = table->row_stride;
+    for (size_t i = 0; i < found_count; i++) {
+        uint32_t weights = found[i];
+        if (weights & PARSER_DENSE_ROW) {
+            const int32_t *row = table->rows + (size_t)(weights & ~PARSER_DENSE_ROW) * stride;
+            add_row(scores, row, stride);
+            continue;
+        }
+        const uint32_t *cell = table->cells + (weights >> 8);
+        for (uint32_t c = 0, count = weights & 0xff; c < count; c++) {
+            /* sign-extend the low 24 bits */
+            int32_t weight = (int32_t)(cell[c] << 8) >> 8;
+            scores[cell[c] >> 24] += weight;
+        }
+    }
+}
+
+int parser_best_class(const parser_model *model, const transition_state *state,
+                      const float *scores, const bool *allowed) {
+    int labels = (int)model->header.label_count, root = (int)model->header.root_label;
+    bool left = transition_is_legal(state, TRANSITION_LEFT);
+    bool right = transition_is_legal(state, TRANSITION_RIGHT);
+    bool right_to_root = right && transition_attaches_to_root(state, TRANSITION_RIGHT);
+    int best = -1;
+    float best_score = 0;
+#define CONSIDER(c)                                                                   \
+    do {                                                                              \
+        int c_ = (c);                                                                 \
+        if ((!allowed || allowed[c_]) && (best < 0 || scores[c_] > best_score)) {     \
+            best = c_;                                                                \
+            best_score = scores[c_];                                                  \
+        }                                                                             \
+    } while (0)
+    if (transition_is_legal(state, TRANSITION_SHIFT)) CONSIDER(0);
+    for (int l = 0; l < labels; l++) {
+        if (left && l != root) CONSIDER(1 + l);
+        if (right && (l == root) == right_to_root) CONSIDER(1 + labels + l);
+    }
+#undef CONSIDER
+    return best;
+}
+
+dyad_status parser_run(const parser_model *model, const parser_words *words, parser_score_fn score,
+                       const void *context, dyad_arena *arena, transition_state *state) {
+    dyad_status status = transition_state_init(state, words->word_count, arena);
+    if (status != DYAD_OK) return status;
+    uint64_t keys[PARSER_MAX_FEATURES];
+    float scores[PARSER_MAX_CLASSES];
+    while (!transition_is_terminal(state)) {
+        size_t key_count = parser_extract_features(words, state, keys);
+        score(context, keys, key_count, scores);
+        int best = parser_best_class(model, state, scores, NULL);
+        /* some move is always legal before the terminal configuration */
+        transition_apply(state, parser_class_move(model, best), parser_class_label(model, best));
+    }
+    return DYAD_OK;
+}
+
+void parser_score_frozen(const void *context, const uint64_t *keys, size_t key_count,
+                             float *scores) {
+    const parser_model *model = context;
+    int32_t sums[PARSER_MAX_ROW_STRIDE];
+    memset(sums, 0, model->table.row_stride * sizeof *sums);
+    parser_table_score(&model->table, keys, key_count, sums);
+    for (uint32_t c = 0; c < model->header.class_count; c++) scores[c] = (float)sums[c];
+}
+
+dyad_status parser_parse_sentence(const parser_model *model, dyad_sentence *sentence,
+                                  dyad_arena *arena, dyad_error *error) {
+    if (sentence->token_count == 0) return DYAD_OK;
+    if (sentence->token_count > (1u << 24))
+        return error_set(error, DYAD_ERR_LIMIT, NULL, 0, sentence->start,
+                         "sentence of %u tokens is too long to parse", sentence->token_count);
+    parser_words words;
+    transition_state state;
+    int n = (int)sentence->token_count;
+    dyad_status status = parser_words_from_tokens(model, sentence->tokens, n, arena, &words);
+    if (status == DYAD_OK) status = parser_run(model, &words, parser_score_frozen, model, arena, &state);
+    if (status != DYAD_OK) return error_set(error, status, NULL, 0, sentence->start, "out of memory");
+    for (int i = 0; i < n; i++) {
+        dyad_token *token = &sentence->tokens[i];
+        token->head = state.head[i + 1];
+        token->deprel = parser_lexicon_text(&model->labels,
+                                            (uint32_t)state.label[i + 1] + PARSER_ID_FIRST);
+    }
+    return DYAD_OK;
+}
+
+/* ---------------------------------------------------------------- loading */
+
+static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
+
+static dyad_status load_lexicon(const model_file *file, const char *path, const char *name,
+                                uint32_t max_id, parser_lexicon *lexicon, dyad_error *error) {
+    char section[32];
+    size_t strings_size, offsets_size, index_size;
+    snprintf(section, sizeof section, "%s.strings", name);
+    const char *strings = model_file_section(file, section, &strings_size);
+    snprintf(section, sizeof section, "%s.offsets", name);
+    const uint32_t *offsets = model_file_section(file, section, &offsets_size);
+    snprintf(section, sizeof section, "%s.index", name);
+    const uint32_t *index = model_file_section(file, section, &index_size);
+    if (!strings || !offsets || !index)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model lacks its %s lexicon", name);
+    size_t count = offsets_size / 4, capacity = index_size / 4;
+    if (offsets_size % 4 || index_size % 4 || !is_power_of_two(capacity) || count >= capacity ||
+        count + PARSER_ID_FIRST > (size_t)max_id + 1 || strings_size > UINT32_MAX ||
+        (strings_size && strings[strings_size - 1] != '\0') || (count && !strings_size))
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model: %s lexicon is malformed",
+                         name);
+    for (size_t i = 0; i < count; i++)
+        if (offsets[i] >= strings_size)
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "parser model: %s entry %zu points outside its strings", name, i);
+    for (size_t i = 0; i < capacity; i++)
+        if (index[i] && (index[i] < PARSER_ID_FIRST || index[i] - PARSER_ID_FIRST >= count))
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "parser model: %s index slot %zu holds a bad id", name, i);
+    lexicon->count = (uint32_t)count;
+    lexicon->capacity = (uint32_t)capacity;
+    lexicon->strings = strings;
+    lexicon->strings_size = (uint32_t)strings_size;
+    lexicon->offsets = offsets;
+    lexicon->index = index;
+    return DYAD_OK;
+}
+
+/* One of the two hash tables: every used entry must point inside the
+ * weights, and at least one slot must be empty so that probing ends. */
+static dyad_status check_hash(const model_file *file, const char *path, const char *name,
+                              const parser_table *table, parser_hash *hash, dyad_error *error) {
+    size_t size;
+    const parser_entry *entries = model_file_section(file, name, &size);
+    if (!entries || size == 0 || size % sizeof *entries || size / sizeof *entries > UINT32_MAX)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model: %s table is malformed",
+                         name);
+    size_t capacity = size / sizeof *entries, used = 0;
+    for (size_t i = 0; i < capacity; i++) {
+        if (entries[i].fingerprint == 0) continue;
+        used++;
+        uint32_t weights = entries[i].weights;
+        bool inside = weights & PARSER_DENSE_ROW
+                          ? (weights & ~PARSER_DENSE_ROW) < table->row_count
+                          : (weights & 0xff) > 0 &&
+                                (uint64_t)(weights >> 8) + (weights & 0xff) <= table->cell_count;
+        if (!inside)
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "parser model: %s feature %zu points outside the weights", name, i);
+    }
+    if (used >= capacity)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model: %s table is full", name);
+    hash->capacity = (uint32_t)capacity;
+    hash->entries = entries;
+    return DYAD_OK;
+}
+
+static dyad_status check_model(parser_model *model, const char *path, dyad_error *error) {
+    const model_file *file = model->file;
+    size_t size;
+    const parser_header *header = model_file_section(file, "parser.header", &size);
+    if (!header || size != sizeof *header)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model lacks its header");
+    model->header = *header;
+    if (header->format_version != PARSER_FORMAT_VERSION)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "parser model has feature format %u, this dyad uses %d: retrain it",
+                         header->format_version, PARSER_FORMAT_VERSION);
+    if (header->label_count == 0 || header->label_count > PARSER_MAX_LABELS ||
+        header->root_label >= header->label_count ||
+        header->class_count != 1 + 2 * header->label_count ||
+        header->row_stride < header->class_count || header->row_stride > PARSER_MAX_ROW_STRIDE ||
+        header->row_stride % 8 != 0)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model header is inconsistent");
+    dyad_status status = load_lexicon(file, path, "forms", PARSER_MAX_WORD_ID, &model->forms, error);
+    if (status == DYAD_OK)
+        status = load_lexicon(file, path, "xpos", PARSER_MAX_TAG_ID, &model->xpos, error);
+    if (status == DYAD_OK)
+        status = load_lexicon(file, path, "upos", PARSER_MAX_TAG_ID, &model->upos, error);
+    if (status == DYAD_OK)
+        status = load_lexicon(file, path, "labels", PARSER_MAX_TAG_ID, &model->labels, error);
+    if (status != DYAD_OK) return status;
+    if (model->labels.count != header->label_count)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "parser model has %u labels but its header says %u", model->labels.count,
+                         header->label_count);
+
+    size_t cells_size, rows_size;
+    const uint32_t *cells = model_file_section(file, "parser.cells", &cells_size);
+    const int32_t *rows = model_file_section(file, "parser.rows", &rows_size);
+    size_t row_bytes = (size_t)header->row_stride * sizeof *rows;
+    if (!cells || !rows || cells_size % 4 || cells_size / 4 > PARSER_MAX_CELLS ||
+        rows_size % row_bytes || rows_size / row_bytes >= PARSER_DENSE_ROW)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model weights are malformed");
+    for (size_t i = 0; i < cells_size / 4; i++)
+        if (cells[i] >> 24 >= header->class_count)
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "parser model: weight %zu has a class out of range", i);
+    model->table.cells = cells;
+    model->table.cell_count = (uint32_t)(cells_size / 4);
+    model->table.rows = rows;
+    model->table.row_count = (uint32_t)(rows_size / row_bytes);
+    model->table.row_stride = header->row_stride;
+    dyad_status status_hash = check_hash(file, path, "parser.hot", &model->table, &model->table.hot,
+                                         error);
+    if (status_hash != DYAD_OK) return status_hash;
+    return check_hash(file, path, "parser.cold", &model->table, &model->table.cold, error);
+}
+
+dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *error) {
+    *out = NULL;
+    parser_model *model = calloc(1, sizeof *model);
+    if (!model) return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
+    dyad_status status = model_file_open(path, "parser", &model->file, error);
+    if (status == DYAD_OK) status = check_model(model, path, error);
+    if (status != DYAD_OK) {
+        parser_model_free(model);
+        return status;
+    }
+    *out = model;
+    return DYAD_OK;
+}
+
+void parser_model_free(parser_model *model) {
+    if (!model) return;
+    model_file_close(model->file);
+    free(model);
+}
+
+const char *parser_model_path(const char *data_dir, char *buffer, size_t size) {
+    snprintf(buffer, size, "%s/nlp/parser.model", data_dir);
+    return buffer;
+}

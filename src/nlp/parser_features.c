@@ -1,0 +1,175 @@
+/*
+ * parser_features.c — see parser_features.h.
+ *
+ * Layout of a key before mixing: bits 0..6 the template number, then the
+ * values.  Shift amounts below are in bits; W = 20 (word), T = 7 (tag or
+ * label), so a word+tag pair takes 27 bits and two of them 54.
+ */
+#include "parser_features.h"
+
+enum { W = 20, T = 7, WT = W + T };
+
+typedef struct position {
+    uint64_t w;               /* word id */
+    uint64_t t;               /* tag id */
+    uint64_t u;               /* UPOS id */
+    uint64_t l;               /* label id + 1 of its arc, 0 if unattached or absent */
+    uint64_t wt;              /* w | t << W */
+} position;
+
+/* The finaliser of MurmurHash3: a bijection on 64-bit integers. */
+static inline uint64_t scramble(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static position at(const parser_words *words, const transition_state *state, int index) {
+    position p = {0, 0, 0, 0, 0};
+    if (index < 0) return p;
+    if (index == 0) {
+        p.w = p.t = p.u = PARSER_ID_ROOT;
+    } else {
+        p.w = words->form[index];
+        p.t = words->tag[index];
+        p.u = words->upos[index];
+        p.l = state->label[index] >= 0 ? (uint64_t)state->label[index] + 1 : 0;
+    }
+    p.wt = p.w | p.t << W;
+    return p;
+}
+
+/* Distances beyond a few words matter only coarsely. */
+static uint64_t distance_bucket(int from, int to) {
+    if (from < 0 || to < 0) return 0;
+    int d = to > from ? to - from : from - to;
+    if (d <= 4) return (uint64_t)d;
+    if (d <= 7) return 5;
+    if (d <= 12) return 6;
+    return 7;
+}
+
+static uint64_t count_bucket(int index, const uint8_t *counts) {
+    if (index < 0) return 0;
+    return counts[index] < 15 ? counts[index] + 1u : 15u;
+}
+
+/* A label set (64 bits) folded to 30 bits to leave room for a word. */
+static uint64_t label_set(int index, const uint64_t *sets) {
+    if (index < 0) return 0;
+    return (sets[index] * 0x9e3779b97f4a7c15ULL) >> 34;
+}
+
+static int child(int index, const int *children) {
+    return index < 0 ? -1 : children[index];
+}
+
+size_t parser_extract_features(const parser_words *words, const transition_state *state,
+                               uint64_t *keys) {
+    int s0i = transition_stack_top(state, 0), s1i = transition_stack_top(state, 1),
+        s2i = transition_stack_top(state, 2);
+    int n = state->word_count, b = state->buffer;
+    int b0i = b <= n ? b : -1, b1i = b + 1 <= n ? b + 1 : -1, b2i = b + 2 <= n ? b + 2 : -1;
+    /* the root has no children worth describing until the very end */
+    int s0l1i = child(s0i, state->leftmost), s0l2i = child(s0i, state->second_leftmost);
+    int s0r1i = child(s0i, state->rightmost), s0r2i = child(s0i, state->second_rightmost);
+    int s1l1i = child(s1i, state->leftmost);
+    int s1r1i = child(s1i, state->rightmost), s1r2i = child(s1i, state->second_rightmost);
+    int b0l1i = child(b0i, state->leftmost), b0l2i = child(b0i, state->second_leftmost);
+
+    position s0 = at(words, state, s0i), s1 = at(words, state, s1i), s2 = at(words, state, s2i);
+    position b0 = at(words, state, b0i), b1 = at(words, state, b1i), b2 = at(words, state, b2i);
+    position s0l1 = at(words, state, s0l1i), s0l2 = at(words, state, s0l2i);
+    position s0r1 = at(words, state, s0r1i), s0r2 = at(words, state, s0r2i);
+    position s1l1 = at(words, state, s1l1i);
+    position s1r1 = at(words, state, s1r1i), s1r2 = at(words, state, s1r2i);
+    position b0l1 = at(words, state, b0l1i), b0l2 = at(words, state, b0l2i);
+
+    uint64_t d1 = distance_bucket(s0i, b0i), d2 = distance_bucket(s1i, s0i);
+    uint64_t s0vl = count_bucket(s0i, state->left_count), s0vr = count_bucket(s0i, state->right_count);
+    uint64_t s1vl = count_bucket(s1i, state->left_count), s1vr = count_bucket(s1i, state->right_count);
+    uint64_t b0vl = count_bucket(b0i, state->left_count);
+    uint64_t s0sl = label_set(s0i, state->left_labels), s0sr = label_set(s0i, state->right_labels);
+    uint64_t s1sr = label_set(s1i, state->right_labels), b0sl = label_set(b0i, state->left_labels);
+
+    size_t count = 0;
+    uint64_t template = 0;
+#define ADD(value) (keys[count++] = scramble(++template | (uint64_t)(value) << 7))
+
+    /* single words */
+    ADD(s0.wt); ADD(s0.w); ADD(s0.t);
+    ADD(b0.wt); ADD(b0.w); ADD(b0.t);
+    ADD(b1.wt); ADD(b1.w); ADD(b1.t);
+    ADD(b2.wt); ADD(b2.w); ADD(b2.t);
+    ADD(s1.wt); ADD(s1.w); ADD(s1.t);
+    ADD(s2.w); ADD(s2.t);
+    ADD(s0.u | b0.u << T); ADD(s1.u | s0.u << T | b0.u << 2 * T);
+
+    /* pairs: s0 with b0, s1 with s0 (the two arcs the next move may make) */
+    ADD(s0.wt | b0.wt << WT); ADD(s0.wt | b0.w << WT); ADD(s0.w | b0.wt << W);
+    ADD(s0.wt | b0.t << WT); ADD(s0.t | b0.wt << T); ADD(s0.w | b0.w << W);
+    ADD(s0.t | b0.t << T);
+    ADD(b0.t | b1.t << T);
+    ADD(s1.wt | s0.wt << WT); ADD(s1.wt | s0.w << WT); ADD(s1.w | s0.wt << W);
+    ADD(s1.wt | s0.t << WT); ADD(s1.t | s0.wt << T); ADD(s1.w | s0.w << W);
+    ADD(s1.t | s0.t << T);
+    ADD(s1.t | b0.t << T); ADD(s1.w | b0.w << W);
+
+    /* tag triples */
+    ADD(b0.t | b1.t << T | b2.t << 2 * T);
+    ADD(s0.t | b0.t << T | b1.t << 2 * T);
+    ADD(s1.t | s0.t << T | b0.t << 2 * T);
+    ADD(s2.t | s1.t << T | s0.t << 2 * T);
+    ADD(s0.t | s0l1.t << T | b0.t << 2 * T);
+    ADD(s0.t | s0r1.t << T | b0.t << 2 * T);
+    ADD(s0.t | b0.t << T | b0l1.t << 2 * T);
+    ADD(s1.t | s0.t << T | s0l1.t << 2 * T);
+    ADD(s1.t | s0.t << T | s0r1.t << 2 * T);
+    ADD(s1.t | s1r1.t << T | s0.t << 2 * T);
+    ADD(s1.t | s1l1.t << T | s0.t << 2 * T);
+    ADD(s1.w | s0.t << W | b0.t << WT);
+    ADD(s1.t | s0.w << T | b0.t << WT);
+    ADD(s1.t | s0.t << T | b0.w << 2 * T);
+
+    /* distance */
+    ADD(s0.w | d1 << W); ADD(s0.t | d1 << T); ADD(b0.w | d1 << W); ADD(b0.t | d1 << T);
+    ADD(s0.w | b0.w << W | d1 << 2 * W); ADD(s0.t | b0.t << T | d1 << 2 * T);
+    ADD(s1.w | d2 << W); ADD(s1.t | d2 << T); ADD(s0.w | d2 << W); ADD(s0.t | d2 << T);
+    ADD(s1.w | s0.w << W | d2 << 2 * W); ADD(s1.t | s0.t << T | d2 << 2 * T);
+
+    /* valency */
+    ADD(s0.w | s0vr << W); ADD(s0.t | s0vr << T); ADD(s0.w | s0vl << W); ADD(s0.t | s0vl << T);
+    ADD(b0.w | b0vl << W); ADD(b0.t | b0vl << T);
+    ADD(s1.w | s1vr << W); ADD(s1.t | s1vr << T); ADD(s1.w | s1vl << W); ADD(s1.t | s1vl << T);
+
+    /* outermost children */
+    ADD(s0l1.w); ADD(s0l1.t); ADD(s0l1.l);
+    ADD(s0r1.w); ADD(s0r1.t); ADD(s0r1.l);
+    ADD(b0l1.w); ADD(b0l1.t); ADD(b0l1.l);
+    ADD(s1r1.w); ADD(s1r1.t); ADD(s1r1.l);
+    ADD(s1l1.w); ADD(s1l1.t); ADD(s1l1.l);
+
+    /* third order: second outermost children, and chains of three */
+    ADD(s0l2.w); ADD(s0l2.t); ADD(s0l2.l);
+    ADD(s0r2.w); ADD(s0r2.t); ADD(s0r2.l);
+    ADD(b0l2.w); ADD(b0l2.t); ADD(b0l2.l);
+    ADD(s1r2.t); ADD(s1r2.l);
+    ADD(s0.t | s0l1.t << T | s0l2.t << 2 * T);
+    ADD(s0.t | s0r1.t << T | s0r2.t << 2 * T);
+    ADD(b0.t | b0l1.t << T | b0l2.t << 2 * T);
+    ADD(s1.t | s1r1.t << T | s1r2.t << 2 * T);
+    ADD(s0.t | s0l1.l << T | s0r1.l << 2 * T);
+    ADD(s1.t | s1l1.l << T | s1r1.l << 2 * T);
+    ADD(b0.t | b0l1.l << T | b0l2.l << 2 * T);
+
+    /* label sets */
+    ADD(s0.w | s0sr << W); ADD(s0.t | s0sr << T); ADD(s0.w | s0sl << W); ADD(s0.t | s0sl << T);
+    ADD(b0.w | b0sl << W); ADD(b0.t | b0sl << T);
+    ADD(s1.w | s1sr << W); ADD(s1.t | s1sr << T);
+
+#undef ADD
+    return count;
+}

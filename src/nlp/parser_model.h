@@ -1,0 +1,173 @@
+/*
+ * parser_model.h — what a trained parser consists of, shared by the
+ * parser (parser.c) and its trainer (parser_train.c).
+ *
+ * A model is four lexicons (lowercased word forms, XPOS tags, UPOS tags,
+ * dependency labels) that turn strings into the small ids the feature
+ * templates pack, and a table of feature weights.  The weight table is an
+ * open-addressing hash table keyed by the 64-bit feature keys; each entry
+ * points at a run of cells, one per class (move + label) the feature has
+ * a non-zero weight for.  The perceptron leaves most (feature, class)
+ * pairs at zero — a feature seen with a determiner never votes for
+ * `nsubj` — so storing only the non-zero cells keeps the model a few MB
+ * instead of 100 floats per feature.
+ *
+ * A table entry is 8 bytes: the high half of the feature key as a
+ * fingerprint (the low half picks the slot) and where its weights are.
+ * Rare features (nearly all of them) keep a short run of cells, one 32-bit
+ * word each: the class in the top 8 bits and the weight as a 24-bit signed
+ * fixed-point number below (scale in the header).  The few thousand
+ * frequent features (tags, tag pairs) that have weights for dozens of
+ * classes — and that make up most lookups — have a dense row of int32
+ * weights instead, added with vector instructions and small enough to
+ * stay in cache.  Small entries and a table ~75% full matter more than
+ * anything else for speed: scoring is a hundred random lookups per move,
+ * and whether they hit the processor's caches decides how fast the parser
+ * runs.  So the entries are split in two hash tables: a small "hot" one
+ * with the features training looked up most (32k of them answer three
+ * quarters of all lookups, and the table stays in the L2 cache), probed
+ * first, and a large "cold" one with the rest.  Weights the
+ * averaged perceptron leaves near zero are dropped when the model is
+ * frozen (parser_train.h), which removes two thirds of the features at no
+ * cost in accuracy.
+ * Scores are summed as integers, so they do not depend on summation order
+ * and every build gives byte-identical parses.
+ *
+ * The arrays point either into a loaded model file (used in place, never
+ * copied) or into memory the trainer owns; nothing here allocates.
+ */
+#ifndef DYAD_NLP_PARSER_MODEL_H
+#define DYAD_NLP_PARSER_MODEL_H
+
+#include "parser_features.h"
+#include "transition.h"
+#include "../util/model_file.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Bumped whenever the feature templates or the layout below change: an
+ * older model is then refused instead of parsing garbage. */
+enum { PARSER_FORMAT_VERSION = 4 };
+
+enum {
+    PARSER_MAX_LABELS = 126,
+    PARSER_MAX_CLASSES = 1 + 2 * PARSER_MAX_LABELS,
+    PARSER_MAX_ROW_STRIDE = 256,         /* classes rounded up for vector adds */
+    PARSER_DENSE_ROW = 1u << 31,         /* entry payload: a dense row index follows */
+    PARSER_MAX_CELLS = 1u << 23          /* a sparse payload has 23 bits of cell index */
+};
+
+/* Strings <-> ids.  Entry i (0-based) has id PARSER_ID_FIRST + i. */
+typedef struct parser_lexicon {
+    uint32_t count;
+    uint32_t capacity;        /* slots in index: a power of two, > count */
+    const char *strings;      /* the entries, NUL-terminated, back to back */
+    uint32_t strings_size;
+    const uint32_t *offsets;  /* [count]: start of entry i in strings */
+    const uint32_t *index;    /* [capacity]: id hashed to that slot, 0 = empty */
+} parser_lexicon;
+
+typedef struct parser_entry {
+    uint32_t fingerprint;     /* parser_key_fingerprint(key); 0 = empty slot */
+    uint32_t weights;         /* PARSER_DENSE_ROW | row, or first cell << 8 | cell count */
+} parser_entry;
+
+/* An open-addressing table of entries, linear probing. */
+typedef struct parser_hash {
+    uint32_t capacity;        /* slots: any number >= 1, at least one empty */
+    const parser_entry *entries;
+} parser_hash;
+
+typedef struct parser_table {
+    parser_hash hot, cold;
+    const uint32_t *cells;    /* class << 24 | (weight & 0xffffff) */
+    uint32_t cell_count;
+    const int32_t *rows;      /* row_count rows of row_stride weights, by class */
+    uint32_t row_count;
+    uint32_t row_stride;      /* class_count rounded up to a multiple of 8 */
+} parser_table;
+
+/* The "parser.header" section. */
+typedef struct parser_header {
+    uint32_t format_version;
+    uint32_t label_count;
+    uint32_t root_label;      /* index of "root" among the labels */
+    uint32_t class_count;     /* 1 + 2 * label_count */
+    float weight_scale;       /* a cell's integer weight times this is the perceptron weight */
+    uint32_t row_stride;      /* weights per dense row */
+    uint32_t reserved[10];
+} parser_header;
+
+struct parser_model {
+    parser_header header;
+    parser_lexicon forms, xpos, upos, labels;
+    parser_table table;
+    model_file *file;         /* NULL when the arrays belong to a trainer */
+};
+typedef struct parser_model parser_model;
+
+/* Classes: 0 is SHIFT, 1 + l is LEFT with label l, 1 + L + l is RIGHT. */
+static inline transition_move parser_class_move(const parser_model *model, int class_index) {
+    if (class_index == 0) return TRANSITION_SHIFT;
+    return class_index <= (int)model->header.label_count ? TRANSITION_LEFT : TRANSITION_RIGHT;
+}
+
+static inline int parser_class_label(const parser_model *model, int class_index) {
+    if (class_index == 0) return -1;
+    return (class_index - 1) % (int)model->header.label_count;
+}
+
+static inline int parser_class_of(const parser_model *model, transition_move move, int label) {
+    if (move == TRANSITION_SHIFT) return 0;
+    return 1 + (move == TRANSITION_RIGHT ? (int)model->header.label_count : 0) + label;
+}
+
+/* Where a key's probe sequence starts, and what identifies it there: the
+ * two halves of the (already well mixed) key. */
+static inline uint32_t parser_key_slot(uint64_t key, uint32_t capacity) {
+    return (uint32_t)(((key & 0xffffffffu) * (uint64_t)capacity) >> 32);
+}
+
+static inline uint32_t parser_key_fingerprint(uint64_t key) {
+    uint32_t fingerprint = (uint32_t)(key >> 32);
+    return fingerprint ? fingerprint : 1;
+}
+
+/* The lexicon's id for text (PARSER_ID_UNKNOWN if absent). */
+uint32_t parser_lexicon_find(const parser_lexicon *lexicon, const char *text, size_t length);
+/* Entry text of an id, NULL for reserved ids. */
+const char *parser_lexicon_text(const parser_lexicon *lexicon, uint32_t id);
+uint64_t parser_hash_string(const char *text, size_t length);
+
+/* The form as the model sees it: lowercased (full Unicode case folding of
+ * the first 63 bytes' worth of characters) into buffer[64]; returns the
+ * length. */
+size_t parser_normalize_form(const char *form, char buffer[64]);
+
+/* Fills words (arrays allocated in arena) from a sentence's tokens: forms,
+ * and the tags a tagger or the treebank put on them. */
+dyad_status parser_words_from_tokens(const parser_model *model, const dyad_token *tokens,
+                                     int token_count, dyad_arena *arena, parser_words *words);
+
+/* Adds the frozen table's weights for the keys into scores[row_stride]. */
+void parser_table_score(const parser_table *table, const uint64_t *keys, size_t key_count,
+                        int32_t *scores);
+
+/* Among the legal classes in this configuration, the best scoring one;
+ * when allowed is not NULL, only classes with allowed[c] set count. */
+int parser_best_class(const parser_model *model, const transition_state *state,
+                      const float *scores, const bool *allowed);
+
+/* Parses with a scorer: the frozen table, or the trainer's live weights.
+ * score fills scores[class_count] for the keys. */
+typedef void (*parser_score_fn)(const void *context, const uint64_t *keys, size_t key_count,
+                                float *scores);
+dyad_status parser_run(const parser_model *model, const parser_words *words, parser_score_fn score,
+                       const void *context, dyad_arena *arena, transition_state *state);
+
+/* The parser_score_fn of a frozen model (context: the parser_model). */
+void parser_score_frozen(const void *context, const uint64_t *keys, size_t key_count,
+                         float *scores);
+
+#endif

@@ -1,0 +1,397 @@
+/*
+ * perceptron.c — see perceptron.h.
+ */
+#include "perceptron.h"
+#include "util/error.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ hashing */
+
+uint64_t perceptron_hash_bytes(const void *data, size_t length) {
+    /* FNV-1a, then a final mix so that short strings spread over all bits */
+    const unsigned char *bytes = data;
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < length; i++) {
+        hash ^= bytes[i];
+        hash *= 0x100000001b3ull;
+    }
+    return perceptron_hash_combine(hash, length);
+}
+
+/* Slot of a key in a table of slot_count slots: multiply-shift on the low
+ * half, so any table size works and the load factor can be chosen freely;
+ * the fingerprint is the high half, independent of the slot. */
+static inline uint32_t slot_of(uint64_t key, uint32_t slot_count) {
+    return (uint32_t)(((uint64_t)(uint32_t)key * slot_count) >> 32);
+}
+
+static inline uint32_t fingerprint_of(uint64_t key) {
+    uint32_t fingerprint = (uint32_t)(key >> 32);
+    return fingerprint ? fingerprint : 1; /* 0 marks an empty slot */
+}
+
+/* -------------------------------------------------------------- model */
+
+void perceptron_model_score(const perceptron_model *model, const uint64_t *features,
+                            size_t count, int32_t *scores) {
+    const uint32_t slot_count = model->slot_count;
+    if (!slot_count) return;
+    for (size_t f = 0; f < count; f++) {
+        uint64_t key = features[f];
+        uint32_t fingerprint = fingerprint_of(key);
+        uint32_t slot = slot_of(key, slot_count);
+        for (;;) {
+            uint32_t stored = model->slots[2 * slot];
+            if (stored == 0) break;
+            if (stored == fingerprint) {
+                const int16_t *row = model->rows + model->slots[2 * slot + 1];
+                int entries = (uint16_t)row[0];
+                row++;
+                for (int e = 0; e < entries; e++) scores[(uint16_t)row[2 * e]] += row[2 * e + 1];
+                break;
+            }
+            if (++slot == slot_count) slot = 0;
+        }
+    }
+}
+
+uint32_t perceptron_argmax(const int32_t *scores, uint32_t class_count) {
+    uint32_t best = 0;
+    for (uint32_t c = 1; c < class_count; c++)
+        if (scores[c] > scores[best]) best = c;
+    return best;
+}
+
+/* "<prefix>.<part>" */
+static void section_name(char *out, size_t size, const char *prefix, const char *part) {
+    snprintf(out, size, "%s.%s", prefix, part);
+}
+
+typedef struct model_meta {
+    uint32_t class_count, slot_count, feature_count, reserved;
+    float scale;
+    uint32_t padding[3];
+} model_meta;
+
+bool perceptron_model_write(const perceptron_model *model, model_writer *writer,
+                            const char *prefix) {
+    char name[64];
+    model_meta meta = {.class_count = model->class_count,
+                       .slot_count = model->slot_count,
+                       .feature_count = model->feature_count,
+                       .scale = model->scale};
+    section_name(name, sizeof name, prefix, "meta");
+    if (!model_writer_add(writer, name, &meta, sizeof meta)) return false;
+    section_name(name, sizeof name, prefix, "slots");
+    if (!model_writer_add(writer, name, model->slots, (size_t)model->slot_count * 8)) return false;
+    section_name(name, sizeof name, prefix, "rows");
+    return model_writer_add(writer, name, model->rows, model->row_length * sizeof(int16_t));
+}
+
+dyad_status perceptron_model_view(const model_file *file, const char *prefix, const char *path,
+                                  perceptron_model *model, dyad_error *error) {
+    memset(model, 0, sizeof *model);
+    char name[64];
+    size_t meta_size, slots_size, rows_size;
+    section_name(name, sizeof name, prefix, "meta");
+    const model_meta *meta = model_file_section(file, name, &meta_size);
+    section_name(name, sizeof name, prefix, "slots");
+    const uint32_t *slots = model_file_section(file, name, &slots_size);
+    section_name(name, sizeof name, prefix, "rows");
+    const int16_t *rows = model_file_section(file, name, &rows_size);
+    if (!meta || !slots || !rows || meta_size != sizeof *meta)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "model lacks the weight sections '%s.*' or they are malformed", prefix);
+    if (meta->class_count == 0 || meta->class_count > PERCEPTRON_MAX_CLASSES ||
+        slots_size != (size_t)meta->slot_count * 8 || rows_size % sizeof(int16_t) != 0 ||
+        !(meta->scale > 0.0f) || !isfinite(meta->scale) || meta->feature_count > meta->slot_count)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "weight sections '%s.*' have inconsistent sizes", prefix);
+    size_t row_length = rows_size / sizeof(int16_t);
+    uint32_t used = 0;
+    for (uint32_t s = 0; s < meta->slot_count; s++) {
+        if (slots[2 * s] == 0) continue;
+        used++;
+        uint32_t offset = slots[2 * s + 1];
+        if (offset >= row_length)
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "weight slot %u of '%s' points outside its rows", s, prefix);
+        size_t entries = (uint16_t)rows[offset];
+        if (entries > (row_length - offset - 1) / 2)
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "weight row of slot %u of '%s' runs past its section", s, prefix);
+        for (size_t e = 0; e < entries; e++)
+            if ((uint16_t)rows[offset + 1 + 2 * e] >= meta->class_count)
+                return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                                 "weight row of slot %u of '%s' names class %u of %u", s, prefix,
+                                 (unsigned)(uint16_t)rows[offset + 1 + 2 * e], meta->class_count);
+    }
+    /* a full table would make lookups of unknown features loop forever */
+    if (used != meta->feature_count || (meta->slot_count && used == meta->slot_count))
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "weight table of '%s' holds %u features, its header says %u", prefix,
+                         used, meta->feature_count);
+    model->class_count = meta->class_count;
+    model->slot_count = meta->slot_count;
+    model->feature_count = meta->feature_count;
+    model->scale = meta->scale;
+    model->slots = slots;
+    model->rows = rows;
+    model->row_length = row_length;
+    return DYAD_OK;
+}
+
+void perceptron_model_release(perceptron_model *model) {
+    if (!model) return;
+    free(model->owned);
+    memset(model, 0, sizeof *model);
+}
+
+/* ------------------------------------------------------------ trainer */
+
+typedef struct trainer_entry {
+    double total;            /* sum of the weight over all instances up to timestamp */
+    float weight;
+    uint32_t timestamp;      /* instance clock when total was last brought up to date */
+    uint32_t class_id;
+} trainer_entry;
+
+typedef struct trainer_feature {
+    uint64_t key;
+    uint32_t first;          /* index of its first entry in the pool */
+    uint16_t count, capacity;
+} trainer_feature;
+
+struct perceptron_trainer {
+    uint32_t class_count;
+    uint32_t clock;          /* instances seen */
+    uint32_t *table;         /* feature index + 1, 0 empty; open addressing */
+    uint32_t table_size;
+    trainer_feature *features;
+    size_t feature_count, feature_capacity;
+    trainer_entry *entries;
+    size_t entry_count, entry_capacity;
+};
+
+perceptron_trainer *perceptron_trainer_new(uint32_t class_count) {
+    if (class_count == 0 || class_count > PERCEPTRON_MAX_CLASSES) return NULL;
+    perceptron_trainer *trainer = calloc(1, sizeof *trainer);
+    if (!trainer) return NULL;
+    trainer->class_count = class_count;
+    trainer->table_size = 1u << 16;
+    trainer->table = calloc(trainer->table_size, sizeof *trainer->table);
+    if (!trainer->table) {
+        free(trainer);
+        return NULL;
+    }
+    return trainer;
+}
+
+void perceptron_trainer_free(perceptron_trainer *trainer) {
+    if (!trainer) return;
+    free(trainer->table);
+    free(trainer->features);
+    free(trainer->entries);
+    free(trainer);
+}
+
+size_t perceptron_trainer_feature_count(const perceptron_trainer *trainer) {
+    return trainer->feature_count;
+}
+
+static const trainer_feature *trainer_find(const perceptron_trainer *trainer, uint64_t key) {
+    uint32_t slot = slot_of(key, trainer->table_size);
+    for (;;) {
+        uint32_t index = trainer->table[slot];
+        if (index == 0) return NULL;
+        if (trainer->features[index - 1].key == key) return &trainer->features[index - 1];
+        if (++slot == trainer->table_size) slot = 0;
+    }
+}
+
+static bool trainer_grow_table(perceptron_trainer *trainer) {
+    uint32_t size = trainer->table_size * 2;
+    uint32_t *table = calloc(size, sizeof *table);
+    if (!table) return false;
+    for (size_t i = 0; i < trainer->feature_count; i++) {
+        uint32_t slot = slot_of(trainer->features[i].key, size);
+        while (table[slot]) slot = slot + 1 == size ? 0 : slot + 1;
+        table[slot] = (uint32_t)i + 1;
+    }
+    free(trainer->table);
+    trainer->table = table;
+    trainer->table_size = size;
+    return true;
+}
+
+static trainer_feature *trainer_find_or_add(perceptron_trainer *trainer, uint64_t key) {
+    uint32_t slot = slot_of(key, trainer->table_size);
+    for (;;) {
+        uint32_t index = trainer->table[slot];
+        if (index == 0) break;
+        if (trainer->features[index - 1].key == key) return &trainer->features[index - 1];
+        if (++slot == trainer->table_size) slot = 0;
+    }
+    if ((trainer->feature_count + 1) * 3 > (size_t)trainer->table_size * 2) {
+        if (trainer->table_size >= (1u << 31) || !trainer_grow_table(trainer)) return NULL;
+        slot = slot_of(key, trainer->table_size);
+        while (trainer->table[slot]) slot = slot + 1 == trainer->table_size ? 0 : slot + 1;
+    }
+    if (trainer->feature_count == trainer->feature_capacity) {
+        size_t capacity = trainer->feature_capacity ? trainer->feature_capacity * 2 : 4096;
+        trainer_feature *features = realloc(trainer->features, capacity * sizeof *features);
+        if (!features) return NULL;
+        trainer->features = features;
+        trainer->feature_capacity = capacity;
+    }
+    trainer_feature *feature = &trainer->features[trainer->feature_count++];
+    feature->key = key;
+    feature->first = 0;
+    feature->count = feature->capacity = 0;
+    trainer->table[slot] = (uint32_t)trainer->feature_count;
+    return feature;
+}
+
+/* Rows grow by moving to the end of the pool with twice the room; the
+ * abandoned space is bounded by the live space. */
+static trainer_entry *trainer_entry_for(perceptron_trainer *trainer, trainer_feature *feature,
+                                        uint32_t class_id) {
+    trainer_entry *row = trainer->entries + feature->first;
+    for (uint16_t e = 0; e < feature->count; e++)
+        if (row[e].class_id == class_id) return &row[e];
+    if (feature->count == feature->capacity) {
+        size_t capacity = feature->capacity ? (size_t)feature->capacity * 2 : 2;
+        if (capacity > trainer->class_count) capacity = trainer->class_count;
+        if (trainer->entry_count + capacity > UINT32_MAX) return NULL;
+        if (trainer->entry_count + capacity > trainer->entry_capacity) {
+            size_t pool = trainer->entry_capacity ? trainer->entry_capacity * 2 : 1 << 16;
+            while (pool < trainer->entry_count + capacity) pool *= 2;
+            trainer_entry *entries = realloc(trainer->entries, pool * sizeof *entries);
+            if (!entries) return NULL;
+            trainer->entries = entries;
+            trainer->entry_capacity = pool;
+        }
+        if (feature->count)
+            memcpy(trainer->entries + trainer->entry_count, trainer->entries + feature->first,
+                   feature->count * sizeof *trainer->entries);
+        feature->first = (uint32_t)trainer->entry_count;
+        feature->capacity = (uint16_t)capacity;
+        trainer->entry_count += capacity;
+        row = trainer->entries + feature->first;
+    }
+    trainer_entry *entry = &row[feature->count++];
+    entry->total = 0;
+    entry->weight = 0;
+    entry->timestamp = trainer->clock;
+    entry->class_id = class_id;
+    return entry;
+}
+
+void perceptron_trainer_score(const perceptron_trainer *trainer, const uint64_t *features,
+                              size_t count, float *scores) {
+    for (size_t f = 0; f < count; f++) {
+        const trainer_feature *feature = trainer_find(trainer, features[f]);
+        if (!feature) continue;
+        const trainer_entry *row = trainer->entries + feature->first;
+        for (uint16_t e = 0; e < feature->count; e++) scores[row[e].class_id] += row[e].weight;
+    }
+}
+
+static void entry_add(trainer_entry *entry, uint32_t clock, float delta) {
+    entry->total += (double)(clock - entry->timestamp) * entry->weight;
+    entry->timestamp = clock;
+    entry->weight += delta;
+}
+
+bool perceptron_trainer_learn(perceptron_trainer *trainer, const uint64_t *features,
+                              size_t count, uint32_t gold, uint32_t guess) {
+    trainer->clock++;
+    if (gold == guess) return true;
+    for (size_t f = 0; f < count; f++) {
+        trainer_feature *feature = trainer_find_or_add(trainer, features[f]);
+        if (!feature) return false;
+        trainer_entry *entry = trainer_entry_for(trainer, feature, gold);
+        if (!entry) return false;
+        entry_add(entry, trainer->clock, 1.0f);
+        /* the pool may have moved while adding the gold entry */
+        entry = trainer_entry_for(trainer, feature, guess);
+        if (!entry) return false;
+        entry_add(entry, trainer->clock, -1.0f);
+    }
+    return true;
+}
+
+static double entry_average(const trainer_entry *entry, uint32_t clock) {
+    double total = entry->total + (double)(clock - entry->timestamp) * entry->weight;
+    return clock ? total / clock : 0.0;
+}
+
+bool perceptron_trainer_average(const perceptron_trainer *trainer, float prune_below,
+                                perceptron_model *out) {
+    memset(out, 0, sizeof *out);
+    out->class_count = trainer->class_count;
+    double largest = 0;
+    size_t kept_features = 0, kept_entries = 0;
+    for (size_t i = 0; i < trainer->feature_count; i++) {
+        const trainer_feature *feature = &trainer->features[i];
+        size_t kept = 0;
+        for (uint16_t e = 0; e < feature->count; e++) {
+            double average = fabs(entry_average(&trainer->entries[feature->first + e], trainer->clock));
+            if (average >= prune_below && average > 0) {
+                kept++;
+                if (average > largest) largest = average;
+            }
+        }
+        if (kept) {
+            kept_features++;
+            kept_entries += kept;
+        }
+    }
+    /* load factor about 0.6: short probes for the many unknown features */
+    size_t slot_count = kept_features + kept_features * 2 / 3 + 1;
+    size_t row_length = kept_features + 2 * kept_entries;
+    if (slot_count > UINT32_MAX || row_length > UINT32_MAX) return false;
+    size_t slot_bytes = slot_count * 8, bytes = slot_bytes + row_length * sizeof(int16_t);
+    void *block = calloc(1, bytes ? bytes : 1);
+    if (!block) return false;
+    uint32_t *slots = block;
+    int16_t *rows = (int16_t *)((char *)block + slot_bytes);
+    double scale = largest > 0 ? largest / 32767.0 : 1.0;
+    size_t offset = 0;
+    for (size_t i = 0; i < trainer->feature_count; i++) {
+        const trainer_feature *feature = &trainer->features[i];
+        size_t start = offset;
+        int16_t count = 0;
+        offset++;
+        for (uint16_t e = 0; e < feature->count; e++) {
+            const trainer_entry *entry = &trainer->entries[feature->first + e];
+            double average = entry_average(entry, trainer->clock);
+            if (fabs(average) < prune_below || average == 0) continue;
+            long quantised = lround(average / scale);
+            if (quantised == 0) continue;
+            rows[offset++] = (int16_t)entry->class_id;
+            rows[offset++] = (int16_t)quantised;
+            count++;
+        }
+        if (count == 0) {
+            offset = start;
+            continue;
+        }
+        rows[start] = count;
+        uint32_t slot = slot_of(feature->key, (uint32_t)slot_count);
+        while (slots[2 * slot]) slot = slot + 1 == slot_count ? 0 : slot + 1;
+        slots[2 * slot] = fingerprint_of(feature->key);
+        slots[2 * slot + 1] = (uint32_t)start;
+        out->feature_count++;
+    }
+    out->slot_count = (uint32_t)slot_count;
+    out->scale = (float)scale;
+    out->slots = slots;
+    out->rows = rows;
+    out->row_length = offset;
+    out->owned = block;
+    return true;
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# `dyad parse` on news articles we wrote: CoNLL-U that is well formed
+# (comments, ten fields, ids in sequence, one root, heads in range), the
+# relations of a few plain sentences, the same bytes with -j 1 and -j 3,
+# and `dyad eval parse` on EWT dev when ../shared is present.
+set -euo pipefail
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat >"$work/news.jsonl" <<'JSON'
+{"id": "kyiv-plan", "date": "2025-03-04", "text": "Kyiv rejected the plan.\n\nThe proposal was rejected by the foreign minister on Tuesday. Officials said talks would continue."}
+{"id": "army", "text": "The army shelled the town overnight. Police arrested dozens of protesters in the capital."}
+{"id": "empty", "text": ""}
+{"id": "talks", "text": "The minister did not attend the talks in Geneva. Russia and China blocked the resolution, diplomats said."}
+JSON
+
+"$DYAD" parse --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/out.conllu"
+"$DYAD" parse -j 3 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/out3.conllu"
+cmp "$work/out.conllu" "$work/out3.conllu" || { echo "-j 3 output differs from -j 1"; exit 1; }
+
+# the format: every block is comments then word lines, blank line after
+awk -F'\t' '
+    function fail(message) { print "line " NR ": " message; bad = 1; exit 1 }
+    /^# newdoc id = / { doc = substr($0, 15); expected = 0; next }
+    /^# newpar$/ { next }
+    /^# sent_id = / {
+        want = doc "-" expected
+        if (substr($0, 13) != want) fail("sent_id " substr($0, 13) ", expected " want)
+        expected++; sentences++; next }
+    /^# text = ./ { text = 1; next }
+    /^$/ {
+        if (!words) fail("empty sentence block")
+        if (roots != 1) fail(roots " roots")
+        for (i = 1; i <= words; i++) if (head[i] > words) fail("head out of range")
+        words = 0; roots = 0; text = 0; next }
+    {
+        if (!text) fail("word line before # text")
+        if (NF != 10) fail(NF " fields")
+        if ($1 != words + 1) fail("id " $1 " after " words)
+        words++
+        if ($7 !~ /^[0-9]+$/) fail("head " $7)
+        head[words] = $7
+        if ($7 == 0) { roots++; if ($8 != "root") fail("root relation " $8) }
+        else if ($8 == "root" || $8 == "_") fail("relation " $8)
+        if ($4 == "_" || $5 == "_" || $3 == "_") fail("untagged word " $2)
+        if ($10 != "_" && $10 != "SpaceAfter=No") fail("MISC " $10)
+    }
+    END { if (!bad && sentences < 7) { print "only " sentences " sentences"; exit 1 } }
+' "$work/out.conllu" || { cat "$work/out.conllu"; exit 1; }
+
+# relations: "FORM RELATION HEAD-FORM" for every word of the output
+awk -F'\t' '
+    /^#/ { next }
+    /^$/ { for (i = 1; i <= n; i++) print form[i], rel[i], (head[i] ? form[head[i]] : "ROOT"); n = 0; next }
+    { n++; form[n] = $2; rel[n] = $8; head[n] = $7 }
+' "$work/out.conllu" >"$work/relations"
+expect() { grep -qx "$1" "$work/relations" || { echo "missing: $1"; cat "$work/out.conllu"; exit 1; }; }
+expect "Kyiv nsubj rejected"
+expect "plan obj rejected"
+expect "proposal nsubj:pass rejected"
+expect "minister obl:agent rejected"
+expect "army nsubj shelled"
+expect "town obj shelled"
+expect "Police nsubj arrested"
+expect "dozens obj arrested"
+expect "not advmod attend"
+expect "resolution obj blocked"
+# the line of the text, and a word glued to the next
+grep -qx "# text = Kyiv rejected the plan." "$work/out.conllu" || { echo "no # text line"; exit 1; }
+grep -qP "^4\tplan\t.*\tSpaceAfter=No$" "$work/out.conllu" || { echo "no SpaceAfter=No"; exit 1; }
+
+# usage errors exit 2
+set +e
+"$DYAD" parse --no-such-option >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error"; exit 1; }
+"$DYAD" eval parse >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error without --gold"; exit 1; }
+"$DYAD" train parser --train x >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error without --dev"; exit 1; }
+set -e
+
+gold="${DYAD_SHARED:-$DYAD_SOURCE_ROOT/../shared}/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+if [ ! -f "$gold" ]; then
+    echo "eval parse skipped: $gold not found (../shared is absent)"
+    exit 0
+fi
+above() { awk -v name="$1" -v floor="$2" '$1 == name { found = 1; if ($2 < floor) exit 1 }
+                                          END { if (!found) exit 1 }' <<<"$3"; }
+out=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data")
+echo "$out"
+[ "$(echo "$out" | head -5 | cut -d' ' -f1 | tr '\n' ' ')" = "UPOS XPOS UAS LAS tokens/s " ] ||
+    { echo "unexpected figure lines"; exit 1; }
+above UPOS 94 "$out" || { echo "UPOS below 94"; exit 1; }
+above UAS 83 "$out" || { echo "UAS below 83"; exit 1; }
+above LAS 79 "$out" || { echo "LAS below 79"; exit 1; }
+above tokens/s 1 "$out" || { echo "no speed figure"; exit 1; }
+raw=$("$DYAD" eval parse --raw --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data")
+echo "$raw"
+[ "$(echo "$raw" | head -5 | cut -d' ' -f1 | tr '\n' ' ')" = "UPOS XPOS UAS LAS tokens/s " ] ||
+    { echo "unexpected raw figure lines"; exit 1; }
+above UAS 60 "$raw" || { echo "raw UAS below 60"; exit 1; }
+exit 0

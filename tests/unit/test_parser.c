@@ -1,0 +1,410 @@
+/* Unit tests for nlp/parser: feature extraction, training on a small
+ * treebank of our own sentences, the model's save/load round trip,
+ * corrupt and truncated models, and the committed model (with the
+ * committed tagger) on our own news sentences. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ingest/conllu_read.h"
+#include "nlp/parser.h"
+#include "nlp/parser_model.h"
+#include "nlp/parser_train.h"
+#include "nlp/tagger.h"
+#include "util/arena.h"
+#include "util/model_file.h"
+
+/* Written for these tests: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC. */
+static const char treebank[] =
+    "# text = Kyiv rejected the plan.\n"
+    "1\tKyiv\tKyiv\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\trejected\treject\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tplan\tplan\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "# text = Putin met envoys in Moscow.\n"
+    "1\tPutin\tPutin\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+    "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tenvoys\tenvoy\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+    "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tMoscow\tMoscow\tPROPN\tNNP\t_\t2\tobl\t_\tSpaceAfter=No\n"
+    "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "# text = The proposal was rejected by the minister.\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tproposal\tproposal\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_\n"
+    "3\twas\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_\n"
+    "4\trejected\treject\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+    "5\tby\tby\tADP\tIN\t_\t7\tcase\t_\t_\n"
+    "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+    "7\tminister\tminister\tNOUN\tNN\t_\t4\tobl:agent\t_\tSpaceAfter=No\n"
+    "8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
+    "\n"
+    "# text = Officials said the talks would continue.\n"
+    "1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+    "5\twould\twould\tAUX\tMD\t_\t6\taux\t_\t_\n"
+    "6\tcontinue\tcontinue\tVERB\tVB\t_\t2\tccomp\t_\tSpaceAfter=No\n"
+    "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "# text = The army fired shells at the town.\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tshells\tshell\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+    "5\tat\tat\tADP\tIN\t_\t7\tcase\t_\t_\n"
+    "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
+    "7\ttown\ttown\tNOUN\tNN\t_\t3\tobl\t_\tSpaceAfter=No\n"
+    "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "# text = Protesters gathered outside the embassy on Monday.\n"
+    "1\tProtesters\tprotester\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tgathered\tgather\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\toutside\toutside\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+    "5\tembassy\tembassy\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+    "6\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_\n"
+    "7\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\tSpaceAfter=No\n"
+    "8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n";
+
+static char directory[] = "/tmp/dyad-test-parser-XXXXXX";
+static char treebank_path[96], model_path[96], broken_path[96];
+static double best_las;
+
+static void remember_iteration(void *context, const parser_iteration_report *report) {
+    (void)context;
+    if (report->best) best_las = report->dev_las;
+}
+
+/* Trains the small model once for the tests that need one. */
+static int set_up(void **state) {
+    (void)state;
+    if (!mkdtemp(directory)) return -1;
+    snprintf(treebank_path, sizeof treebank_path, "%s/small.conllu", directory);
+    snprintf(model_path, sizeof model_path, "%s/parser.model", directory);
+    snprintf(broken_path, sizeof broken_path, "%s/broken.model", directory);
+    FILE *file = fopen(treebank_path, "w");
+    if (!file || fputs(treebank, file) < 0 || fclose(file) != 0) return -1;
+    parser_train_options options;
+    parser_train_defaults(&options);
+    options.train_path = options.dev_path = treebank_path;
+    options.out_path = model_path;
+    options.iterations = 10;
+    options.min_form_count = 1;
+    options.prune_below = 0;
+    options.min_lookups = 0;
+    options.on_iteration = remember_iteration;
+    dyad_error error;
+    if (parser_train(&options, &error) != DYAD_OK) {
+        fprintf(stderr, "training failed: %s\n", error.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int tear_down(void **state) {
+    (void)state;
+    unlink(treebank_path);
+    unlink(model_path);
+    unlink(broken_path);
+    rmdir(directory);
+    return 0;
+}
+
+/* The treebank's sentences as tokens carrying their gold tags. */
+static dyad_sentence *gold_sentences(dyad_arena *arena, conllu_corpus *corpus) {
+    dyad_error error;
+    assert_int_equal(conllu_read_memory(treebank, sizeof treebank - 1, "test", arena, corpus, &error),
+                     DYAD_OK);
+    dyad_sentence *sentences = arena_calloc(arena, corpus->sentence_count, sizeof *sentences);
+    for (size_t s = 0; s < corpus->sentence_count; s++) {
+        const conllu_sentence *gold = &corpus->sentences[s];
+        sentences[s].token_count = (uint32_t)gold->word_count;
+        sentences[s].tokens = arena_calloc(arena, gold->word_count, sizeof(dyad_token));
+        for (size_t w = 0; w < gold->word_count; w++) {
+            dyad_token *token = &sentences[s].tokens[w];
+            token->text = gold->words[w].form;
+            token->upos = gold->words[w].upos;
+            token->xpos = gold->words[w].xpos;
+            token->head = -1;
+        }
+    }
+    return sentences;
+}
+
+static void features_describe_the_configuration(void **state) {
+    (void)state;
+    dyad_arena *arena = dyad_arena_new();
+    parser_model *model;
+    dyad_error error;
+    assert_int_equal(parser_model_load(model_path, &model, &error), DYAD_OK);
+    conllu_corpus corpus;
+    dyad_sentence *sentences = gold_sentences(arena, &corpus);
+    /* "The proposal was rejected by the minister ." after two shifts */
+    parser_words words;
+    assert_int_equal(parser_words_from_tokens(model, sentences[2].tokens, 8, arena, &words), DYAD_OK);
+    assert_int_equal(words.form[0], PARSER_ID_ROOT);
+    assert_int_equal(words.form[1], words.form[6]); /* "The" and "the": lowercased */
+    assert_int_equal(words.tag[1], words.tag[6]);
+    assert_true(words.form[2] >= PARSER_ID_FIRST);
+    transition_state configuration;
+    assert_int_equal(transition_state_init(&configuration, 8, arena), DYAD_OK);
+    transition_apply(&configuration, TRANSITION_SHIFT, -1);
+    transition_apply(&configuration, TRANSITION_SHIFT, -1);
+    uint64_t keys[PARSER_MAX_FEATURES], again[PARSER_MAX_FEATURES];
+    size_t count = parser_extract_features(&words, &configuration, keys);
+    assert_true(count > 50 && count <= PARSER_MAX_FEATURES);
+    /* the same configuration gives the same keys; no two templates collide */
+    assert_int_equal(parser_extract_features(&words, &configuration, again), count);
+    assert_memory_equal(keys, again, count * sizeof *keys);
+    for (size_t i = 0; i < count; i++)
+        for (size_t j = i + 1; j < count; j++) assert_true(keys[i] != keys[j]);
+    /* a different word at b2 ("by" -> an unknown word) changes only the
+     * features that look that far: a few, not all */
+    uint32_t *form = (uint32_t *)words.form;
+    form[5] = PARSER_ID_UNKNOWN;
+    assert_int_equal(parser_extract_features(&words, &configuration, again), count);
+    size_t changed = 0;
+    for (size_t i = 0; i < count; i++) changed += keys[i] != again[i];
+    assert_true(changed >= 2 && changed <= 6);
+    /* attaching s0 to b0 changes the picture of b0's children */
+    transition_apply(&configuration, TRANSITION_LEFT, 0);
+    size_t after = parser_extract_features(&words, &configuration, again);
+    assert_int_equal(after, count);
+    changed = 0;
+    for (size_t i = 0; i < count; i++) changed += keys[i] != again[i];
+    assert_true(changed > count / 2);
+    parser_model_free(model);
+    dyad_arena_free(arena);
+}
+
+static void trained_model_round_trip(void **state) {
+    (void)state;
+    /* the small treebank is learnt, and the model written is the one that
+     * was scored during training */
+    assert_true(best_las == 100.0);
+    dyad_arena *arena = dyad_arena_new();
+    parser_model *model;
+    dyad_error error;
+    assert_int_equal(parser_model_load(model_path, &model, &error), DYAD_OK);
+    conllu_corpus corpus;
+    dyad_sentence *sentences = gold_sentences(arena, &corpus);
+    for (size_t s = 0; s < corpus.sentence_count; s++) {
+        assert_int_equal(parser_parse_sentence(model, &sentences[s], arena, &error), DYAD_OK);
+        for (size_t w = 0; w < corpus.sentences[s].word_count; w++) {
+            assert_int_equal(sentences[s].tokens[w].head, corpus.sentences[s].words[w].head);
+            assert_string_equal(sentences[s].tokens[w].deprel, corpus.sentences[s].words[w].deprel);
+        }
+    }
+    /* an empty sentence is fine; tokens without tags still get a tree */
+    dyad_sentence empty = {0};
+    assert_int_equal(parser_parse_sentence(model, &empty, arena, &error), DYAD_OK);
+    dyad_token bare[3] = {{.text = "Talks"}, {.text = "resumed"}, {.text = "."}};
+    dyad_sentence untagged = {.tokens = bare, .token_count = 3};
+    assert_int_equal(parser_parse_sentence(model, &untagged, arena, &error), DYAD_OK);
+    int roots = 0;
+    for (int i = 0; i < 3; i++) {
+        assert_true(bare[i].head >= 0 && bare[i].head <= 3 && bare[i].head != i + 1);
+        assert_non_null(bare[i].deprel);
+        roots += bare[i].head == 0;
+    }
+    assert_int_equal(roots, 1);
+    parser_model_free(model);
+    dyad_arena_free(arena);
+}
+
+/* Copies the model's file, applying `change` to one section's bytes. */
+static void write_altered(const char *section_to_change,
+                          void (*change)(unsigned char *bytes, size_t size)) {
+    static const char *const names[] = {
+        "parser.header", "forms.strings", "forms.offsets", "forms.index", "xpos.strings",
+        "xpos.offsets", "xpos.index", "upos.strings", "upos.offsets", "upos.index",
+        "labels.strings", "labels.offsets", "labels.index", "parser.hot", "parser.cold", "parser.cells",
+        "parser.rows"};
+    model_file *file;
+    dyad_error error;
+    assert_int_equal(model_file_open(model_path, "parser", &file, &error), DYAD_OK);
+    model_writer *writer = model_writer_new("parser");
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t size;
+        const void *bytes = model_file_section(file, names[i], &size);
+        assert_non_null(bytes);
+        unsigned char *copy = malloc(size + 1);
+        memcpy(copy, bytes, size);
+        if (change && strcmp(names[i], section_to_change) == 0) change(copy, size);
+        assert_true(model_writer_add(writer, names[i], copy, size));
+        free(copy);
+    }
+    assert_int_equal(model_writer_save(writer, broken_path, &error), DYAD_OK);
+    model_writer_free(writer);
+    model_file_close(file);
+}
+
+static void expect_refused(const char *fragment) {
+    parser_model *model = (parser_model *)1;
+    dyad_error error;
+    assert_int_equal(parser_model_load(broken_path, &model, &error), DYAD_ERR_MODEL);
+    assert_null(model);
+    assert_string_equal(error.file, broken_path);
+    if (!strstr(error.message, fragment)) fail_msg("'%s' lacks '%s'", error.message, fragment);
+}
+
+static void point_outside(unsigned char *bytes, size_t size) {
+    /* the first used entry's weights moved far past the end */
+    parser_entry *entries = (parser_entry *)bytes;
+    for (size_t i = 0; i < size / sizeof *entries; i++)
+        if (entries[i].fingerprint && !(entries[i].weights & PARSER_DENSE_ROW)) {
+            entries[i].weights = (PARSER_MAX_CELLS - 1) << 8 | 200;
+            return;
+        }
+    fail_msg("no sparse entry to break");
+}
+
+static void bad_class(unsigned char *bytes, size_t size) {
+    (void)size;
+    bytes[3] = 0xff; /* the class byte of the first cell */
+}
+
+static void old_version(unsigned char *bytes, size_t size) {
+    (void)size;
+    parser_header *header = (parser_header *)bytes;
+    header->format_version = PARSER_FORMAT_VERSION + 1;
+}
+
+static void unterminated(unsigned char *bytes, size_t size) { bytes[size - 1] = 'x'; }
+
+static void bad_index(unsigned char *bytes, size_t size) {
+    uint32_t *index = (uint32_t *)bytes;
+    index[size / 4 - 1] = 0x7fffffff;
+}
+
+static void corrupt_models_are_refused(void **state) {
+    (void)state;
+    write_altered(NULL, NULL);
+    parser_model *model;
+    dyad_error error;
+    assert_int_equal(parser_model_load(broken_path, &model, &error), DYAD_OK);
+    parser_model_free(model);
+    write_altered("parser.hot", point_outside);
+    expect_refused("outside the weights");
+    write_altered("parser.cells", bad_class);
+    expect_refused("class out of range");
+    write_altered("parser.header", old_version);
+    expect_refused("retrain");
+    write_altered("forms.strings", unterminated);
+    expect_refused("forms lexicon is malformed");
+    write_altered("labels.index", bad_index);
+    expect_refused("bad id");
+
+    /* damage the container itself: a flipped byte, a truncation */
+    write_altered(NULL, NULL);
+    FILE *file = fopen(broken_path, "r+b");
+    fseek(file, 300, SEEK_SET);
+    int c = fgetc(file);
+    fseek(file, 300, SEEK_SET);
+    fputc(c ^ 0x21, file);
+    fclose(file);
+    expect_refused("checksum");
+    write_altered(NULL, NULL);
+    assert_int_equal(truncate(broken_path, 1000), 0);
+    expect_refused("truncated");
+    /* a model of another kind */
+    assert_int_equal(parser_model_load(DYAD_SOURCE_DATA_DIR "/nlp/tagger.model", &model, &error),
+                     DYAD_ERR_MODEL);
+    assert_non_null(strstr(error.message, "expected 'parser'"));
+    assert_int_equal(parser_model_load("/nonexistent/parser.model", &model, &error), DYAD_ERR_MODEL);
+}
+
+/* ---------------------------------------------- the committed model */
+
+typedef struct news_expectation {
+    const char *dependent, *relation, *head;
+} news_expectation;
+
+static void parse_news(const tagger *news_tagger, const parser_model *model, const char *words,
+                       const news_expectation *expected) {
+    dyad_arena *arena = dyad_arena_new();
+    char *copy = arena_strdup(arena, words);
+    dyad_token *tokens = arena_calloc(arena, 64, sizeof *tokens);
+    uint32_t count = 0;
+    for (char *word = strtok(copy, " "); word && count < 64; word = strtok(NULL, " "))
+        tokens[count++] = (dyad_token){.text = word, .head = -1, .space_after = 1};
+    dyad_sentence sentence = {.tokens = tokens, .token_count = count};
+    dyad_error error;
+    assert_int_equal(tagger_tag_sentence(news_tagger, &sentence, arena, &error), DYAD_OK);
+    assert_int_equal(parser_parse_sentence(model, &sentence, arena, &error), DYAD_OK);
+    for (const news_expectation *e = expected; e->dependent; e++) {
+        const dyad_token *token = NULL;
+        for (uint32_t i = 0; i < count && !token; i++)
+            if (strcmp(tokens[i].text, e->dependent) == 0) token = &tokens[i];
+        assert_non_null(token);
+        const char *head = token->head > 0 ? tokens[token->head - 1].text : "ROOT";
+        if (strcmp(token->deprel, e->relation) != 0 || strcmp(head, e->head) != 0)
+            fail_msg("\"%s\": %s of %s, expected %s of %s", words, token->deprel, head, e->relation,
+                     e->head);
+    }
+    dyad_arena_free(arena);
+}
+
+static void committed_model_on_news(void **state) {
+    (void)state;
+    tagger *news_tagger;
+    parser_model *model;
+    dyad_error error;
+    char path[4096];
+    assert_int_equal(tagger_load_from_data_dir(DYAD_SOURCE_DATA_DIR, &news_tagger, &error), DYAD_OK);
+    assert_int_equal(parser_model_load(parser_model_path(DYAD_SOURCE_DATA_DIR, path, sizeof path),
+                                       &model, &error),
+                     DYAD_OK);
+    parse_news(news_tagger, model, "Putin met U.S. envoys in Moscow .",
+               (news_expectation[]){{"Putin", "nsubj", "met"},
+                                    {"met", "root", "ROOT"},
+                                    {"envoys", "obj", "met"},
+                                    {"U.S.", "compound", "envoys"},
+                                    {"Moscow", "obl", "met"},
+                                    {"in", "case", "Moscow"},
+                                    {NULL, NULL, NULL}});
+    parse_news(news_tagger, model, "The proposal was rejected by Ukraine 's foreign minister .",
+               (news_expectation[]){{"proposal", "nsubj:pass", "rejected"},
+                                    {"was", "aux:pass", "rejected"},
+                                    {"minister", "obl:agent", "rejected"},
+                                    {"by", "case", "minister"},
+                                    {"Ukraine", "nmod:poss", "minister"},
+                                    {"'s", "case", "Ukraine"},
+                                    {"foreign", "amod", "minister"},
+                                    {NULL, NULL, NULL}});
+    parse_news(news_tagger, model, "Kyiv rejected the plan .",
+               (news_expectation[]){{"Kyiv", "nsubj", "rejected"},
+                                    {"plan", "obj", "rejected"},
+                                    {".", "punct", "rejected"},
+                                    {NULL, NULL, NULL}});
+    parse_news(news_tagger, model, "The minister did not attend the talks in Geneva on Monday .",
+               (news_expectation[]){{"minister", "nsubj", "attend"},
+                                    {"not", "advmod", "attend"},
+                                    {"did", "aux", "attend"},
+                                    {"talks", "obj", "attend"},
+                                    {"Monday", "obl", "attend"},
+                                    {NULL, NULL, NULL}});
+    parser_model_free(model);
+    tagger_free(news_tagger);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(features_describe_the_configuration),
+        cmocka_unit_test(trained_model_round_trip),
+        cmocka_unit_test(corrupt_models_are_refused),
+        cmocka_unit_test(committed_model_on_news),
+    };
+    return cmocka_run_group_tests(tests, set_up, tear_down);
+}

@@ -1,0 +1,169 @@
+/* Unit tests for nlp/perceptron: learning, averaging, pruning, the compact
+ * model's save/load round trip, and malformed weight sections. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nlp/perceptron.h"
+
+static const char *path = "/tmp/dyad-test-perceptron.model";
+
+/* A small problem: three classes, each signalled by one of three "word"
+ * features, with a shared bias feature and a noise feature that appears
+ * with every class. */
+static size_t example(int class_id, int variant, uint64_t *features) {
+    size_t n = 0;
+    features[n++] = perceptron_hash_combine(1, 0);                       /* bias */
+    features[n++] = perceptron_hash_combine(2, (uint64_t)class_id);      /* the telling feature */
+    features[n++] = perceptron_hash_combine(3, (uint64_t)(variant % 5)); /* noise */
+    return n;
+}
+
+static perceptron_trainer *train_small(void) {
+    perceptron_trainer *trainer = perceptron_trainer_new(3);
+    assert_non_null(trainer);
+    float scores[3];
+    uint64_t features[4];
+    for (int round = 0; round < 5; round++)
+        for (int i = 0; i < 30; i++) {
+            int gold = i % 3;
+            size_t n = example(gold, i, features);
+            memset(scores, 0, sizeof scores);
+            perceptron_trainer_score(trainer, features, n, scores);
+            uint32_t guess = 0;
+            for (uint32_t c = 1; c < 3; c++)
+                if (scores[c] > scores[guess]) guess = c;
+            assert_true(perceptron_trainer_learn(trainer, features, n, (uint32_t)gold, guess));
+        }
+    return trainer;
+}
+
+static uint32_t predict(const perceptron_model *model, int class_id, int variant) {
+    uint64_t features[4];
+    int32_t scores[3] = {0};
+    size_t n = example(class_id, variant, features);
+    perceptron_model_score(model, features, n, scores);
+    return perceptron_argmax(scores, 3);
+}
+
+static void learns_and_averages(void **state) {
+    (void)state;
+    perceptron_trainer *trainer = train_small();
+    assert_true(perceptron_trainer_feature_count(trainer) > 0);
+    perceptron_model model;
+    assert_true(perceptron_trainer_average(trainer, 0.0f, &model));
+    assert_int_equal(model.class_count, 3);
+    for (int c = 0; c < 3; c++)
+        for (int v = 0; v < 5; v++) assert_int_equal(predict(&model, c, v), (uint32_t)c);
+    /* an unknown feature changes nothing */
+    uint64_t unknown = perceptron_hash_combine(99, 99);
+    int32_t scores[3] = {0};
+    perceptron_model_score(&model, &unknown, 1, scores);
+    assert_int_equal(scores[0] | scores[1] | scores[2], 0);
+    /* pruning everything leaves an empty but usable model */
+    perceptron_model empty;
+    assert_true(perceptron_trainer_average(trainer, 1e9f, &empty));
+    assert_int_equal(empty.feature_count, 0);
+    assert_int_equal(predict(&empty, 2, 0), 0);
+    perceptron_model_release(&empty);
+    perceptron_model_release(&model);
+    perceptron_trainer_free(trainer);
+}
+
+static void round_trip(void **state) {
+    (void)state;
+    perceptron_trainer *trainer = train_small();
+    perceptron_model model;
+    assert_true(perceptron_trainer_average(trainer, 0.0f, &model));
+    model_writer *writer = model_writer_new("test");
+    assert_true(perceptron_model_write(&model, writer, "weights"));
+    dyad_error error;
+    assert_int_equal(model_writer_save(writer, path, &error), DYAD_OK);
+    model_writer_free(writer);
+
+    model_file *file;
+    assert_int_equal(model_file_open(path, "test", &file, &error), DYAD_OK);
+    perceptron_model loaded;
+    assert_int_equal(perceptron_model_view(file, "weights", path, &loaded, &error), DYAD_OK);
+    assert_int_equal(loaded.feature_count, model.feature_count);
+    assert_true(loaded.scale == model.scale);
+    for (int c = 0; c < 3; c++)
+        for (int v = 0; v < 5; v++) {
+            uint64_t features[4];
+            int32_t a[3] = {0}, b[3] = {0};
+            size_t n = example(c, v, features);
+            perceptron_model_score(&model, features, n, a);
+            perceptron_model_score(&loaded, features, n, b);
+            assert_memory_equal(a, b, sizeof a);
+        }
+    assert_int_equal(perceptron_model_view(file, "missing", path, &loaded, &error), DYAD_ERR_MODEL);
+    model_file_close(file);
+    perceptron_model_release(&model);
+    perceptron_trainer_free(trainer);
+    unlink(path);
+}
+
+/* Weight sections that pass the file checksum but are wrong inside. */
+static void expect_view_error(const uint32_t *meta, size_t meta_size, const uint32_t *slots,
+                              size_t slot_bytes, const int16_t *rows, size_t row_bytes,
+                              const char *fragment) {
+    model_writer *writer = model_writer_new("test");
+    assert_true(model_writer_add(writer, "w.meta", meta, meta_size));
+    assert_true(model_writer_add(writer, "w.slots", slots, slot_bytes));
+    assert_true(model_writer_add(writer, "w.rows", rows, row_bytes));
+    dyad_error error;
+    assert_int_equal(model_writer_save(writer, path, &error), DYAD_OK);
+    model_writer_free(writer);
+    model_file *file;
+    assert_int_equal(model_file_open(path, "test", &file, &error), DYAD_OK);
+    perceptron_model model;
+    assert_int_equal(perceptron_model_view(file, "w", path, &model, &error), DYAD_ERR_MODEL);
+    if (!strstr(error.message, fragment)) fail_msg("'%s' lacks '%s'", error.message, fragment);
+    model_file_close(file);
+    unlink(path);
+}
+
+static void malformed_weights_are_refused(void **state) {
+    (void)state;
+    float scale = 0.5f;
+    uint32_t meta[8] = {3, 2, 1, 0, 0, 0, 0, 0}; /* classes, slots, features */
+    memcpy(&meta[4], &scale, sizeof scale);
+    int16_t rows[5] = {2, 0, 10, 1, -10};
+    uint32_t good_slots[4] = {0x1234, 0, 0, 0};
+    /* a row offset past the rows */
+    uint32_t far_slots[4] = {0x1234, 40, 0, 0};
+    expect_view_error(meta, sizeof meta, far_slots, sizeof far_slots, rows, sizeof rows, "outside");
+    /* a row that claims more entries than there are */
+    int16_t long_row[5] = {7, 0, 10, 1, -10};
+    expect_view_error(meta, sizeof meta, good_slots, sizeof good_slots, long_row, sizeof long_row,
+                      "runs past");
+    /* a class beyond the class count */
+    int16_t bad_class[5] = {2, 0, 10, 5, -10};
+    expect_view_error(meta, sizeof meta, good_slots, sizeof good_slots, bad_class, sizeof bad_class,
+                      "class 5");
+    /* a full table (no empty slot) */
+    uint32_t full_slots[4] = {0x1234, 0, 0x5678, 0};
+    uint32_t full_meta[8] = {3, 2, 2, 0, 0, 0, 0, 0};
+    memcpy(&full_meta[4], &scale, sizeof scale);
+    expect_view_error(full_meta, sizeof full_meta, full_slots, sizeof full_slots, rows, sizeof rows,
+                      "holds");
+    /* slots section of the wrong size */
+    expect_view_error(meta, sizeof meta, good_slots, 12, rows, sizeof rows, "inconsistent");
+    /* meta of the wrong size */
+    expect_view_error(meta, 8, good_slots, sizeof good_slots, rows, sizeof rows, "malformed");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(learns_and_averages),
+        cmocka_unit_test(round_trip),
+        cmocka_unit_test(malformed_weights_are_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,391 @@
+/* Unit tests for nlp/tagger: word shapes and feature extraction, training
+ * and the model's save/load round trip, corrupt models, the trained model
+ * on our own news sentences, and an accuracy floor on EWT dev (when
+ * ../shared is present). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ingest/conllu_read.h"
+#include "nlp/tagger.h"
+#include "util/arena.h"
+#include "util/model_file.h"
+
+/* A directory of its own: a tagger model looks for lemmatizer.model beside it. */
+static char small_directory[] = "/tmp/dyad-test-tagger-XXXXXX";
+static char small_model[64];
+static char small_lemmatizer[64];
+
+/* The committed model, loaded once for the tests that use it. */
+static tagger *news_tagger;
+
+static int load_news_tagger(void **state) {
+    (void)state;
+    if (!mkdtemp(small_directory)) return -1;
+    snprintf(small_model, sizeof small_model, "%s/tagger.model", small_directory);
+    snprintf(small_lemmatizer, sizeof small_lemmatizer, "%s/lemmatizer.model", small_directory);
+    dyad_error error;
+    if (tagger_load_from_data_dir(DYAD_SOURCE_DATA_DIR, &news_tagger, &error) != DYAD_OK) {
+        char message[1200];
+        fprintf(stderr, "cannot load the tagger: %s\n", dyad_error_format(&error, message, sizeof message));
+        return -1;
+    }
+    return 0;
+}
+
+static int free_news_tagger(void **state) {
+    (void)state;
+    tagger_free(news_tagger);
+    unlink(small_model);
+    unlink(small_lemmatizer);
+    rmdir(small_directory);
+    return 0;
+}
+
+static void shapes_and_normal_forms(void **state) {
+    (void)state;
+    char out[64];
+    tagger_word_shape("Moscow", out, sizeof out);
+    assert_string_equal(out, "Xxxx");
+    tagger_word_shape("10,000", out, sizeof out);
+    assert_string_equal(out, "dd,ddd");
+    tagger_word_shape("U.S.", out, sizeof out);
+    assert_string_equal(out, "X.X.");
+    tagger_word_shape("COVID-19", out, sizeof out);
+    assert_string_equal(out, "XXX-dd");
+    tagger_word_shape("Zürich", out, sizeof out);
+    assert_string_equal(out, "Xxxx");
+    assert_int_equal(tagger_word_shape("Moscow", out, 3), 2); /* cut to fit */
+    assert_string_equal(out, "Xx");
+    tagger_normalize_word("Putin", out, sizeof out);
+    assert_string_equal(out, "putin");
+    tagger_normalize_word("1,500", out, sizeof out);
+    assert_string_equal(out, "0,000");
+    tagger_normalize_word("ÉLYSÉE", out, sizeof out);
+    assert_string_equal(out, "élysée");
+}
+
+static bool contains(const uint64_t *features, size_t count, uint64_t key) {
+    for (size_t i = 0; i < count; i++)
+        if (features[i] == key) return true;
+    return false;
+}
+
+static size_t shared(const uint64_t *a, size_t a_count, const uint64_t *b, size_t b_count) {
+    size_t same = 0;
+    for (size_t i = 0; i < a_count; i++) same += contains(b, b_count, a[i]);
+    return same;
+}
+
+static void features_of_a_known_sentence(void **state) {
+    (void)state;
+    const char *first[] = {"Putin", "met", "U.S.", "envoys", "in", "Moscow", "."};
+    const char *second[] = {"Putin", "met", "U.S.", "diplomats", "in", "Kyiv", "."};
+    const char *third[] = {"Lavrov", "met", "U.S.", "envoys", "in", "Moscow", "."};
+    uint16_t labels[7] = {0};
+    uint64_t a[TAGGER_MAX_FEATURES], b[TAGGER_MAX_FEATURES], c[TAGGER_MAX_FEATURES];
+    dyad_arena *arena = dyad_arena_new();
+    size_t na = tagger_word_features(news_tagger, first, 7, 1, labels, a, arena);
+    size_t nb = tagger_word_features(news_tagger, first, 7, 1, labels, b, arena);
+    assert_true(na > 20 && na <= TAGGER_MAX_FEATURES);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na * sizeof *a); /* deterministic */
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = i + 1; j < na; j++) assert_true(a[i] != a[j]); /* templates never collide */
+    /* "met" with a different second word to the right: only the features
+     * that look two words ahead change */
+    nb = tagger_word_features(news_tagger, second, 7, 1, labels, b, arena);
+    size_t same = shared(a, na, b, nb);
+    assert_true(same < na && same >= na - 4);
+    /* a different previous word changes the features that look back */
+    size_t nc = tagger_word_features(news_tagger, third, 7, 1, labels, c, arena);
+    same = shared(a, na, c, nc);
+    assert_true(same < na && same >= na - 6);
+    /* a different previous tag changes the tag-history features */
+    labels[0] = 1;
+    nc = tagger_word_features(news_tagger, first, 7, 1, labels, c, arena);
+    same = shared(a, na, c, nc);
+    assert_true(same < na && same >= na - 8);
+    /* out of range */
+    assert_int_equal(tagger_word_features(news_tagger, first, 7, 7, labels, c, arena), 0);
+    dyad_arena_free(arena);
+}
+
+/* Our own sentences in CoNLL-U, for a model small enough to train in a test. */
+static const char small_treebank[] =
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tKyiv\tKyiv\tPROPN\tNNP\t_\t3\tobj\t_\t_\n"
+    "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tcrossed\tcross\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tborder\tborder\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\ttalks\ttalk\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+    "3\tended\tend\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tGeneva\tGeneva\tPROPN\tNNP\t_\t3\tobl\t_\t_\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n";
+
+static void train_save_load_round_trip(void **state) {
+    (void)state;
+    dyad_arena *arena = dyad_arena_new();
+    conllu_corpus corpus;
+    dyad_error error;
+    assert_int_equal(conllu_read_memory(small_treebank, sizeof small_treebank - 1, "small", arena,
+                                        &corpus, &error),
+                     DYAD_OK);
+    tagger_training_options options = {.iterations = 6, .seed = 3};
+    assert_int_equal(tagger_train(&corpus, &corpus, &options, small_model, &error), DYAD_OK);
+    tagger *small;
+    assert_int_equal(tagger_load(small_model, &small, &error), DYAD_OK);
+    assert_null(tagger_word_classes(small)); /* trained without */
+    assert_int_equal(tagger_label_count(small), 7); /* DT NN VBD NNP . NNS IN */
+    tagger_accuracy accuracy;
+    uint16_t labels[16];
+    assert_int_equal(tagger_evaluate(small, &corpus, &accuracy, labels, &error), DYAD_OK);
+    assert_int_equal(accuracy.words, 16);
+    assert_int_equal(accuracy.both_correct, 16);
+    assert_string_equal(tagger_label_xpos(small, labels[1]), "NN");
+    assert_string_equal(tagger_label_upos(small, labels[3]), "PROPN");
+    assert_null(tagger_label_upos(small, 1000));
+    /* the same seed gives the same model file */
+    FILE *file = fopen(small_model, "rb");
+    fseek(file, 0, SEEK_END);
+    long size = ftell(file);
+    fclose(file);
+    tagger_free(small);
+    assert_int_equal(tagger_train(&corpus, &corpus, &options, small_model, &error), DYAD_OK);
+    file = fopen(small_model, "rb");
+    fseek(file, 0, SEEK_END);
+    assert_int_equal(ftell(file), size);
+    fclose(file);
+    dyad_arena_free(arena);
+}
+
+static void expect_load_error(const char *fragment) {
+    tagger *broken = (tagger *)1;
+    dyad_error error;
+    assert_int_equal(tagger_load(small_model, &broken, &error), DYAD_ERR_MODEL);
+    assert_null(broken);
+    if (!strstr(error.message, fragment)) fail_msg("'%s' lacks '%s'", error.message, fragment);
+}
+
+/* A tagger file whose container is sound but whose contents are not. */
+static void write_sections(const void *meta, size_t meta_size, const char *labels, size_t labels_size,
+                           bool with_lexicon) {
+    model_writer *writer = model_writer_new("tagger");
+    assert_true(model_writer_add(writer, "tagger.meta", meta, meta_size));
+    assert_true(model_writer_add(writer, "tagger.labels", labels, labels_size));
+    uint64_t lexicon[4] = {0};
+    if (with_lexicon) assert_true(model_writer_add(writer, "tagger.lexicon", lexicon, sizeof lexicon));
+    dyad_error error;
+    assert_int_equal(model_writer_save(writer, small_model, &error), DYAD_OK);
+    model_writer_free(writer);
+}
+
+static void corrupt_models_give_errors(void **state) {
+    (void)state;
+    /* truncated */
+    FILE *file = fopen(small_model, "r+b");
+    assert_non_null(file);
+    assert_int_equal(ftruncate(fileno(file), 200), 0);
+    fclose(file);
+    expect_load_error("truncated");
+    /* another kind of model */
+    model_writer *writer = model_writer_new("parser");
+    dyad_error error;
+    assert_int_equal(model_writer_save(writer, small_model, &error), DYAD_OK);
+    model_writer_free(writer);
+    expect_load_error("expected 'tagger'");
+    /* sections missing, from another version, or inconsistent; the
+     * format number is the committed model's */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/tagger.model", DYAD_SOURCE_DATA_DIR);
+    model_file *committed;
+    assert_int_equal(model_file_open(path, "tagger", &committed, &error), DYAD_OK);
+    uint32_t format = *(const uint32_t *)model_file_section(committed, "tagger.meta", NULL);
+    model_file_close(committed);
+    uint32_t meta[4] = {format, 2, 0, 0};
+    write_sections(meta, 12, "NOUN\0NN\0VERB\0VB", 16, true);
+    expect_load_error("lacks its meta");
+    uint32_t old_meta[4] = {format - 1, 2, 0, 0};
+    write_sections(old_meta, sizeof old_meta, "NOUN\0NN\0VERB\0VB", 16, true);
+    expect_load_error("retrain");
+    write_sections(meta, sizeof meta, "NOUN\0NN\0VERB", 12, true);
+    expect_load_error("ends inside label 1");
+    write_sections(meta, sizeof meta, "NOUN\0NN\0VERB\0VB", 16, false);
+    expect_load_error("tagger.lexicon");
+    write_sections(meta, sizeof meta, "NOUN\0NN\0VERB\0VB", 16, true);
+    expect_load_error("weights");
+    unlink(small_model);
+}
+
+/* Copies a model file section by section, with another meta section. */
+static void rewrite_with_meta(const char *from, const char *to, const void *meta, size_t size) {
+    static const char *const sections[] = {"tagger.labels", "tagger.lexicon", "weights.meta",
+                                           "weights.slots", "weights.rows"};
+    model_file *file;
+    dyad_error error;
+    assert_int_equal(model_file_open(from, "tagger", &file, &error), DYAD_OK);
+    model_writer *writer = model_writer_new("tagger");
+    assert_true(model_writer_add(writer, "tagger.meta", meta, size));
+    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++) {
+        size_t length;
+        const void *bytes = model_file_section(file, sections[i], &length);
+        assert_non_null(bytes);
+        assert_true(model_writer_add(writer, sections[i], bytes, length));
+    }
+    assert_int_equal(model_writer_save(writer, to, &error), DYAD_OK);
+    model_writer_free(writer);
+    model_file_close(file);
+}
+
+static void word_classes_must_match(void **state) {
+    (void)state;
+    /* the committed tagger needs its lemmatizer: without it, a clear error */
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/tagger.model", DYAD_SOURCE_DATA_DIR);
+    size_t meta_size;
+    model_file *file;
+    dyad_error error;
+    assert_int_equal(model_file_open(path, "tagger", &file, &error), DYAD_OK);
+    uint32_t meta[4];
+    memcpy(meta, model_file_section(file, "tagger.meta", &meta_size), sizeof meta);
+    model_file_close(file);
+    assert_int_equal(meta_size, sizeof meta);
+    assert_true(meta[2] || meta[3]); /* trained with word classes */
+    rewrite_with_meta(path, small_model, meta, sizeof meta);
+    expect_load_error("lemmatizer.model");
+    /* beside a lemmatizer built from other data: refused */
+    meta[2] ^= 1;
+    rewrite_with_meta(path, small_model, meta, sizeof meta);
+    snprintf(path, sizeof path, "%s/nlp/lemmatizer.model", DYAD_SOURCE_DATA_DIR);
+    FILE *in = fopen(path, "rb"), *out = fopen(small_lemmatizer, "wb");
+    assert_non_null(in);
+    assert_non_null(out);
+    char chunk[8192];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, in)) > 0) assert_int_equal(fwrite(chunk, 1, got, out), got);
+    fclose(in);
+    fclose(out);
+    expect_load_error("other WordNet data");
+    /* with the right one, it loads and hands the lemmatizer out */
+    meta[2] ^= 1;
+    rewrite_with_meta(small_model, small_model, meta, sizeof meta);
+    tagger *paired;
+    assert_int_equal(tagger_load(small_model, &paired, &error), DYAD_OK);
+    assert_non_null(tagger_word_classes(paired));
+    tagger_free(paired);
+    unlink(small_model);
+    unlink(small_lemmatizer);
+}
+
+/* The tags the committed model gives our own sentences. */
+static void expect_tags(const char *const *words, size_t count, const char *const *expected) {
+    dyad_arena *arena = dyad_arena_new();
+    dyad_sentence sentence = {0};
+    sentence.tokens = arena_calloc(arena, count, sizeof *sentence.tokens);
+    sentence.token_count = (uint32_t)count;
+    for (size_t i = 0; i < count; i++) sentence.tokens[i].text = words[i];
+    dyad_error error;
+    assert_int_equal(tagger_tag_sentence(news_tagger, &sentence, arena, &error), DYAD_OK);
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(sentence.tokens[i].xpos, expected[i]) != 0)
+            fail_msg("'%s' tagged %s %s, expected %s", words[i], sentence.tokens[i].upos,
+                     sentence.tokens[i].xpos, expected[i]);
+    }
+    dyad_arena_free(arena);
+}
+
+static void tags_news_sentences(void **state) {
+    (void)state;
+    const char *s1[] = {"Putin", "met", "U.S.", "envoys", "in", "Moscow", "on", "Tuesday", "."};
+    const char *t1[] = {"NNP", "VBD", "NNP", "NNS", "IN", "NNP", "IN", "NNP", "."};
+    expect_tags(s1, 9, t1);
+    const char *s2[] = {"The", "proposal", "was", "rejected", "by", "Ukraine", "'s",
+                        "foreign", "minister", "."};
+    const char *t2[] = {"DT", "NN", "VBD", "VBN", "IN", "NNP", "POS", "JJ", "NN", "."};
+    expect_tags(s2, 10, t2);
+    const char *s3[] = {"Rebels", "have", "shelled", "the", "town", "since", "Monday", ",",
+                        "officials", "said", "."};
+    const char *t3[] = {"NNS", "VBP", "VBN", "DT", "NN", "IN", "NNP", ",", "NNS", "VBD", "."};
+    expect_tags(s3, 11, t3);
+    const char *s4[] = {"She", "will", "visit", "Beijing", "next", "week", "to", "discuss",
+                        "trade", "."};
+    const char *t4[] = {"PRP", "MD", "VB", "NNP", "JJ", "NN", "TO", "VB", "NN", "."};
+    expect_tags(s4, 10, t4);
+    /* words the treebank never saw: WordNet's classes guide the tagger */
+    const char *s5[] = {"The", "ministry", "criticised", "the", "blockade", "."};
+    const char *t5[] = {"DT", "NN", "VBD", "DT", "NN", "."};
+    expect_tags(s5, 6, t5);
+    /* UPOS as well: auxiliaries and proper nouns */
+    dyad_arena *arena = dyad_arena_new();
+    dyad_sentence sentence = {0};
+    sentence.tokens = arena_calloc(arena, 10, sizeof *sentence.tokens);
+    sentence.token_count = 10;
+    for (size_t i = 0; i < 10; i++) sentence.tokens[i].text = s2[i];
+    dyad_error error;
+    assert_int_equal(tagger_tag_sentence(news_tagger, &sentence, arena, &error), DYAD_OK);
+    assert_string_equal(sentence.tokens[2].upos, "AUX");
+    assert_string_equal(sentence.tokens[3].upos, "VERB");
+    assert_string_equal(sentence.tokens[5].upos, "PROPN");
+    /* tag strings are the model's, shared: no copies per token */
+    assert_ptr_equal(sentence.tokens[1].xpos, sentence.tokens[8].xpos);
+    dyad_arena_free(arena);
+}
+
+static const char *shared_dir(void) {
+    const char *shared = getenv("DYAD_SHARED");
+    return shared && *shared ? shared : DYAD_SOURCE_DATA_DIR "/../../shared";
+}
+
+static void accuracy_floor_on_ewt_dev(void **state) {
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/data/ud-english-ewt/en_ewt-ud-dev.conllu", shared_dir());
+    if (access(path, R_OK) != 0) {
+        fprintf(stderr, "skipped: %s not found (../shared is absent)\n", path);
+        skip();
+    }
+    dyad_arena *arena = dyad_arena_new();
+    conllu_corpus corpus;
+    dyad_error error;
+    assert_int_equal(conllu_read_file(path, arena, &corpus, &error), DYAD_OK);
+    /* the first 300 sentences: enough for a floor, quick under valgrind */
+    if (corpus.sentence_count > 300) corpus.sentence_count = 300;
+    corpus.word_count = 0;
+    for (size_t s = 0; s < corpus.sentence_count; s++) corpus.word_count += corpus.sentences[s].word_count;
+    tagger_accuracy accuracy;
+    assert_int_equal(tagger_evaluate(news_tagger, &corpus, &accuracy, NULL, &error), DYAD_OK);
+    double upos = 100.0 * (double)accuracy.upos_correct / (double)accuracy.words;
+    double xpos = 100.0 * (double)accuracy.xpos_correct / (double)accuracy.words;
+    if (upos < 93.0 || xpos < 92.0)
+        fail_msg("EWT dev (300 sentences): UPOS %.2f, XPOS %.2f below the floor", upos, xpos);
+    dyad_arena_free(arena);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shapes_and_normal_forms),
+        cmocka_unit_test(features_of_a_known_sentence),
+        cmocka_unit_test(train_save_load_round_trip),
+        cmocka_unit_test(corrupt_models_give_errors),
+        cmocka_unit_test(word_classes_must_match),
+        cmocka_unit_test(tags_news_sentences),
+        cmocka_unit_test(accuracy_floor_on_ewt_dev),
+    };
+    return cmocka_run_group_tests(tests, load_news_tagger, free_news_tagger);
+}
