@@ -153,7 +153,8 @@ static bool can_start_sentence(const token_context *next) {
 }
 
 bool sentence_forced(const token_context *contexts, size_t count, size_t i) {
-    return i + 1 < count && contexts[i + 1].class == CLASS_BULLET && !contexts[i + 1].joined;
+    if (i + 1 >= count || contexts[i + 1].joined) return false;
+    return contexts[i + 1].class == CLASS_BULLET || (contexts[i + 1].flags & TOKEN_STARTER);
 }
 
 bool sentence_impossible(const token_context *contexts, size_t count, size_t i) {
@@ -241,6 +242,7 @@ size_t sentence_gap_features(const token_context *contexts, size_t count, size_t
     features[n++] = feature_index(10, pair(next->shape, after->word));
     features[n++] = feature_index(11, pair(token->word, next->word));
     features[n++] = feature_index(12, pair(abbreviation, next->shape));
+    features[n++] = feature_index(19, pair(abbreviation, next->word));
     features[n++] = feature_index(13, pair(length_bucket(state->length), token->class));
     features[n++] = feature_index(14, pair(previous->word, token->shape));
     features[n++] = feature_index(15, pair(classes, after->class));
