@@ -112,6 +112,10 @@ static void paragraphs_and_bullets(void **state) {
     expect_sentences(f, "Ceasefire talks resume in Cairo\n\nDelegations arrived on Sunday.",
                      (const char *const[]){"Ceasefire talks resume in Cairo",
                                            "Delegations arrived on Sunday.", NULL});
+    /* so do list items at the start of a line */
+    expect_sentences(f, "The plan:\n- a ceasefire\n- prisoner swaps\n1. talks\n2) aid",
+                     (const char *const[]){"The plan:", "- a ceasefire", "- prisoner swaps",
+                                           "1. talks", "2) aid", NULL});
     /* bullets start sentences even inside a paragraph */
     expect_sentences(f, "The plan has three parts: • a ceasefire • prisoner swaps • elections",
                      (const char *const[]){"The plan has three parts:", "• a ceasefire",
