@@ -244,7 +244,7 @@ size_t sentence_gap_features(const token_context *contexts, size_t count, size_t
     uint32_t classes = (uint32_t)previous->class << 16 | pair_classes;
     uint32_t abbreviation = token->flags & (TOKEN_TITLE | TOKEN_ABBREVIATION | TOKEN_INITIAL |
                                             TOKEN_ACRONYM | TOKEN_LINK | TOKEN_EMOTICON);
-    /* 18 templates, cut down from 28: on EWT dev the ten removed (shapes
+    /* 19 templates, cut down from 28: on EWT dev the ten removed (shapes
      * of the outer tokens alone, the rule decision, the distance to the
      * paragraph end, ...) made no difference beyond the noise between
      * training runs, and every template costs a random memory read */

@@ -7,7 +7,7 @@
  * form and of its character shape, a coarse class); each gap then yields
  * SENTENCE_FEATURES indices into a weight table of 2^SENTENCE_MODEL_BITS
  * entries (feature hashing: no dictionary to store or look up, a few
- * collisions that the perceptron learns around).  Changing a template
+ * collisions that training learns around).  Changing a template
  * changes what the weights mean, so SENTENCE_FEATURE_VERSION is stored in
  * the model and a model of another version is refused.
  */
