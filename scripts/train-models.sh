@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Retrains dyad's models from the treebank in ../shared (UD English EWT)
-# and WordNet (Debian's wordnet-base), writing them to data/nlp/.
+# and WordNet (Debian's wordnet-base), writing them to data/text/ and
+# data/nlp/ (commit a retrained model only when its figures improve).
 #
-#   scripts/train-models.sh [MODEL...]     models: lemmatizer tagger parser (default: all)
+#   scripts/train-models.sh [MODEL...]     models: segmenter lemmatizer tagger parser
+#                                          (default: all)
 #
 # Order matters: the tagger reads the lemmatizer's WordNet word classes,
 # so a new lemmatizer means a new tagger; the parser is trained on the
@@ -18,9 +20,15 @@ dyad=build/dyad
 [ -f "$ewt/en_ewt-ud-train.conllu" ] || { echo "train-models: $ewt not found" >&2; exit 1; }
 
 models=("$@")
-((${#models[@]})) || models=(lemmatizer tagger parser)
+((${#models[@]})) || models=(segmenter lemmatizer tagger parser)
 for model in "${models[@]}"; do
     case "$model" in
+    segmenter)
+        "$dyad" train segmenter --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
+            --out data/text/sentence.model
+        "$dyad" eval tokenize --gold "$ewt/en_ewt-ud-dev.conllu" | sed 's/^/dev  /'
+        "$dyad" eval tokenize --gold "$ewt/en_ewt-ud-test.conllu" | sed 's/^/test /'
+        ;;
     lemmatizer)
         "$dyad" train lemmatizer --train "$ewt/en_ewt-ud-train.conllu" --wordnet "$wordnet" \
             --out data/nlp/lemmatizer.model

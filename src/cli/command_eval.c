@@ -105,16 +105,12 @@ static void list_differences(void *context, const treebank_document *gold,
             p++;
             continue;
         }
-        uint32_t from = gold->sentences[g].start < sentences[p].start ? gold->sentences[g].start
-                                                                       : sentences[p].start;
         size_t g2 = g, p2 = p;
         while (g2 < gold->sentence_count && p2 < predicted->sentence_count &&
                gold->sentences[g2].end != sentences[p2].end) {
             if (gold->sentences[g2].end < sentences[p2].end) g2++;
             else p2++;
         }
-        uint32_t until = g2 < gold->sentence_count ? gold->sentences[g2].end
-                                                   : (uint32_t)predicted->text_length;
         fprintf(listing->to, "sentence %s:\n", gold->document->id ? gold->document->id : "");
         for (size_t i = g; i <= g2 && i < gold->sentence_count; i++)
             fprintf(listing->to, "  gold  %.*s\n",
@@ -123,8 +119,6 @@ static void list_differences(void *context, const treebank_document *gold,
         for (size_t i = p; i <= p2 && i < predicted->sentence_count; i++)
             fprintf(listing->to, "  dyad  %.*s\n", (int)(sentences[i].end - sentences[i].start),
                     text + sentences[i].start);
-        (void)from;
-        (void)until;
         listing->shown++;
         g = g2 + 1;
         p = p2 + 1;

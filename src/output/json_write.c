@@ -86,19 +86,31 @@ bool json_write_key(dyad_buffer *out, const char *key, bool *first) {
 }
 
 size_t json_format_int(char *out, long long value) {
-    /* digits backwards into a scratch buffer, then forwards into out:
-     * printf's format parsing costs more than the whole conversion */
+    /* two digits at a time backwards into a scratch buffer, then forwards
+     * into out: printf's format parsing costs more than the conversion */
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     char digits[24];
     unsigned long long magnitude = value < 0 ? 0ull - (unsigned long long)value
                                              : (unsigned long long)value;
-    size_t count = 0, length = 0;
-    do {
-        digits[count++] = (char)('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude);
+    size_t position = sizeof digits;
+    while (magnitude >= 100) {
+        unsigned pair = (unsigned)(magnitude % 100) * 2;
+        magnitude /= 100;
+        digits[--position] = pairs[pair + 1];
+        digits[--position] = pairs[pair];
+    }
+    if (magnitude >= 10) {
+        digits[--position] = pairs[magnitude * 2 + 1];
+        digits[--position] = pairs[magnitude * 2];
+    } else {
+        digits[--position] = (char)('0' + magnitude);
+    }
+    size_t length = 0;
     if (value < 0) out[length++] = '-';
-    while (count) out[length++] = digits[--count];
-    return length;
+    memcpy(out + length, digits + position, sizeof digits - position);
+    return length + sizeof digits - position;
 }
 
 bool json_write_int(dyad_buffer *out, long long value) {

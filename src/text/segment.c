@@ -64,21 +64,16 @@ static bool ends_with_detachable_stop(const char *text, const token_span *token)
            (token->flags & (TOKEN_TITLE | TOKEN_ABBREVIATION | TOKEN_INITIAL | TOKEN_ACRONYM));
 }
 
-static dyad_token make_token(const token_span *span, uint32_t start, uint32_t end,
-                             char **pool, const char *text) {
-    dyad_token token;
-    memset(&token, 0, sizeof token);
+static inline void make_token(dyad_token *token, const token_span *span, uint32_t start,
+                              uint32_t end, char **pool, const char *text) {
     size_t length = end - start;
-    memcpy(*pool, text + start, length);
-    (*pool)[length] = '\0';
-    token.text = *pool;
+    char *copy = *pool;
+    memcpy(copy, text + start, length);
+    copy[length] = '\0';
     *pool += length + 1;
-    token.start = start;
-    token.end = end;
-    token.joined = span->joined;
-    token.space_after = span->space_after;
-    token.head = -1;
-    return token;
+    *token = (dyad_token){.text = copy, .start = start, .end = end,
+                          .space_after = span->space_after, .joined = span->joined,
+                          .head = -1};
 }
 
 typedef struct segment_scratch {
@@ -107,12 +102,12 @@ static dyad_status add_sentences(dyad_document *d, size_t paragraph_index,
         if (!tokens) return DYAD_ERR_MEMORY;
         for (size_t t = first; t <= i; t++) {
             uint32_t end = t == i && detach ? spans[t].end - 1 : spans[t].end;
-            tokens[t - first] = make_token(&spans[t], spans[t].start, end, &pool, d->text);
+            make_token(&tokens[t - first], &spans[t], spans[t].start, end, &pool, d->text);
         }
         if (detach) {
             tokens[i - first].space_after = 0;
             dyad_token *stop = &tokens[token_count - 1];
-            *stop = make_token(&spans[i], spans[i].end - 1, spans[i].end, &pool, d->text);
+            make_token(stop, &spans[i], spans[i].end - 1, spans[i].end, &pool, d->text);
             stop->joined = 1;
         }
         if (d->sentence_count == *capacity) {

@@ -23,6 +23,12 @@ static uint32_t fnv_step(uint32_t hash, uint32_t byte) {
 
 enum { HASHED_PREFIX = 32, SHAPE_LENGTH = 8 };
 
+/* token_context.word of one-byte tokens, for the list-item rule */
+#define ONE_BYTE_WORD(c) ((2166136261u ^ (uint32_t)(c)) * 16777619u)
+static const uint32_t star_word = ONE_BYTE_WORD('*');
+static const uint32_t full_stop_word = ONE_BYTE_WORD('.');
+static const uint32_t bracket_word = ONE_BYTE_WORD(')');
+
 static bool is_bullet(int32_t code) {
     return code == 0x2022 || code == 0x25AA || code == 0x25CF || code == 0x25E6 ||
            code == 0x2023 || code == 0x25A0 || code == 0x25B8 || code == 0x25BA;
@@ -152,8 +158,22 @@ static bool can_start_sentence(const token_context *next) {
     }
 }
 
+/* A list item at the start of a line: "- item", "* item", "1. item",
+ * "2) item" (the clean stage keeps line breaks inside a paragraph only
+ * where they mean something). */
+static bool starts_list_item(const token_context *contexts, size_t count, size_t i) {
+    const token_context *token = &contexts[i];
+    if (!(token->flags & TOKEN_AFTER_NEWLINE)) return false;
+    if (token->class == CLASS_DASH || token->class == CLASS_BULLET || token->word == star_word)
+        return true;
+    return token->class == CLASS_NUMBER && i + 1 < count && contexts[i + 1].joined &&
+           (contexts[i + 1].word == full_stop_word || contexts[i + 1].word == bracket_word);
+}
+
 bool sentence_forced(const token_context *contexts, size_t count, size_t i) {
-    return i + 1 < count && contexts[i + 1].class == CLASS_BULLET && !contexts[i + 1].joined;
+    if (i + 1 >= count || contexts[i + 1].joined) return false;
+    return contexts[i + 1].class == CLASS_BULLET || (contexts[i + 1].flags & TOKEN_STARTER) ||
+           starts_list_item(contexts, count, i + 1);
 }
 
 bool sentence_impossible(const token_context *contexts, size_t count, size_t i) {
@@ -224,7 +244,7 @@ size_t sentence_gap_features(const token_context *contexts, size_t count, size_t
     uint32_t classes = (uint32_t)previous->class << 16 | pair_classes;
     uint32_t abbreviation = token->flags & (TOKEN_TITLE | TOKEN_ABBREVIATION | TOKEN_INITIAL |
                                             TOKEN_ACRONYM | TOKEN_LINK | TOKEN_EMOTICON);
-    /* 18 templates, cut down from 28: on EWT dev the ten removed (shapes
+    /* 19 templates, cut down from 28: on EWT dev the ten removed (shapes
      * of the outer tokens alone, the rule decision, the distance to the
      * paragraph end, ...) made no difference beyond the noise between
      * training runs, and every template costs a random memory read */
@@ -241,6 +261,7 @@ size_t sentence_gap_features(const token_context *contexts, size_t count, size_t
     features[n++] = feature_index(10, pair(next->shape, after->word));
     features[n++] = feature_index(11, pair(token->word, next->word));
     features[n++] = feature_index(12, pair(abbreviation, next->shape));
+    features[n++] = feature_index(19, pair(abbreviation, next->word));
     features[n++] = feature_index(13, pair(length_bucket(state->length), token->class));
     features[n++] = feature_index(14, pair(previous->word, token->shape));
     features[n++] = feature_index(15, pair(classes, after->class));

