@@ -469,7 +469,10 @@ static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inheri
     if (is_passive(view, verb)) {
         int32_t agent = passive_agent(view, verb);
         if (agent >= 0) return agent;
-        if (coder_child(view, verb, REL_NSUBJ_PASS) >= 0) return -1;   /* agentless passive */
+        /* agentless passive, also when the parser lost its subject
+         * ("a hafling was reported", the hafling attached elsewhere) */
+        if (coder_child(view, verb, REL_NSUBJ_PASS) >= 0 || coder_child(view, verb, REL_AUX_PASS) >= 0)
+            return -1;
     }
     int32_t subject = coder_child(view, verb, REL_NSUBJ);
     if (subject >= 0 && view->tokens[subject].mention < 0 && is_personal_pronoun(&view->tokens[subject]) &&
