@@ -567,6 +567,7 @@ typedef struct run {
     bool locative;           /* "in", "at" ... before it */
     int32_t possessor;       /* mention that owns it: "Putin's spokesman", "its troops" */
     bool role_first;         /* the base came after the role: "lawmakers in X", "soldiers from X" */
+    bool base_is_place;      /* "protesters in Paris": the city's country, not its government */
 } run;
 
 static bool agent_is_gov(const resolver *r, int32_t agent) {
@@ -725,6 +726,7 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
              * own (a role bound abroad, "the ambassador in Paris", is not) */
             out->base = (int32_t)matches[j + 1].target;
             out->role_first = true;
+            out->base_is_place = !agent_is_gov(r, out->agent);
             j = j + 1 + matches[j + 1].length;
             out->last = j - 1;
             break;
@@ -946,7 +948,8 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
     if (base && !run->person_as_base) {
         base_code = actor_entry_code_at(d, base, r->date);
         if (base_code && strcmp(base_code, "---") == 0) base_code = NULL;
-        if (base_code && (base->flags & ENTRY_SEAT) && run->locative && run->agent < 0) {
+        if (base_code && (base->flags & ENTRY_SEAT) &&
+            ((run->locative && run->agent < 0) || run->base_is_place)) {
             place = true;
             /* "in Moscow": the place, not the government */
             char country[32], sector[32];
