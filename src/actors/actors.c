@@ -356,6 +356,8 @@ typedef struct mention_info {
     uint8_t plural;          /* refers to several: troops, "the two sides", a compound */
     uint8_t title;           /* "the president": a role used in place of a name */
     uint8_t pronoun;
+    uint8_t role_first;      /* "ambassadors of Arnor": a role before its base, which
+                                covers the base's coordination ("of Arnor and Gondor") */
 } mention_info;
 
 /* Names seen so far in the article, for "Putin" after "Vladimir Putin":
@@ -564,6 +566,8 @@ typedef struct run {
     bool determiner;         /* "the" before it */
     bool locative;           /* "in", "at" ... before it */
     int32_t possessor;       /* mention that owns it: "Putin's spokesman", "its troops" */
+    bool role_first;         /* the base came after the role: "lawmakers in X", "soldiers from X" */
+    bool base_is_place;      /* "protesters in Paris": the city's country, not its government */
 } run;
 
 static bool agent_is_gov(const resolver *r, int32_t agent) {
@@ -708,13 +712,21 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             continue;
         }
         if (class == CLASS_LOCATIVE && strcmp(word->folded, "in") == 0 && out->agent >= 0 &&
-            out->base < 0 && out->person < 0 && !out->has_name && agent_is_gov(r, out->agent) &&
+            out->base < 0 && out->person < 0 && !out->has_name &&
             !(actor_dictionary_agent(r->dictionary, (uint32_t)out->head_agent)->flags &
               AGENT_ABROAD) &&
             j + 1 < count && matches[j + 1].type == PHRASE_ACTOR &&
-            (actor_dictionary_entry(r->dictionary, matches[j + 1].target)->flags & ENTRY_SEAT)) {
-            /* "officials in Kyiv": the government that sits there */
+            !entry_is_person(r, (int32_t)matches[j + 1].target) &&
+            ((agent_is_gov(r, out->agent) &&
+              (actor_dictionary_entry(r->dictionary, matches[j + 1].target)->flags & ENTRY_SEAT)) ||
+             (out->free_agent && (actor_dictionary_agent(r->dictionary, (uint32_t)out->head_agent)->flags &
+                                  AGENT_PLURAL)))) {
+            /* "officials in Kyiv": the government that sits there;
+             * "lawmakers in Fornost", "activists in Arnor": the country's
+             * own (a role bound abroad, "the ambassador in Paris", is not) */
             out->base = (int32_t)matches[j + 1].target;
+            out->role_first = true;
+            out->base_is_place = !agent_is_gov(r, out->agent);
             j = j + 1 + matches[j + 1].length;
             out->last = j - 1;
             break;
@@ -726,6 +738,7 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             /* "soldiers from Gondor", "officials from Moscow": where a
              * role's holders come from is whose they are */
             out->base = (int32_t)matches[j + 1].target;
+            out->role_first = true;
             j = j + 1 + matches[j + 1].length;
             out->last = j - 1;
             break;
@@ -738,6 +751,7 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
                 !entry_is_person(r, (int32_t)matches[k].target)) {
                 /* "the foreign minister of Ukraine" */
                 out->base = (int32_t)matches[k].target;
+                out->role_first = true;
                 j = k + matches[k].length;
                 out->last = j - 1;
             } else if (k < count && matches[k].type == PHRASE_AGENT) {
@@ -934,7 +948,8 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
     if (base && !run->person_as_base) {
         base_code = actor_entry_code_at(d, base, r->date);
         if (base_code && strcmp(base_code, "---") == 0) base_code = NULL;
-        if (base_code && (base->flags & ENTRY_SEAT) && run->locative && run->agent < 0) {
+        if (base_code && (base->flags & ENTRY_SEAT) &&
+            ((run->locative && run->agent < 0) || run->base_is_place)) {
             place = true;
             /* "in Moscow": the place, not the government */
             char country[32], sector[32];
@@ -981,6 +996,7 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
         code = base_code;
     }
     if (!set_code(r, mention, code, false)) return false;
+    info->role_first = run->role_first && code && !person_code && !run->former;
     if (!code && agent) {
         /* a role with no country: the sector is still known */
         const char *agent_code = run->former ? "ELI" : actor_dictionary_string(d, agent->code);
@@ -1189,6 +1205,18 @@ static void link_sentence(resolver *r, size_t first_mention, const actor_word *w
                     if (r->mentions[m].group >= 0) group = r->mentions[m].group;
                 if (group < 0) group = r->next_group++;
                 for (size_t m = chain_start; m <= k + 1; m++) r->mentions[m].group = group;
+                /* "the ambassadors of Arnor, Osgiliath and Gondor": the role
+                 * before the first member is every member's */
+                const dyad_mention *first = &r->mentions[chain_start];
+                if (r->infos[chain_start].role_first && first->sector)
+                    for (size_t m = chain_start + 1; m <= k + 1; m++) {
+                        dyad_mention *member = &r->mentions[m];
+                        if (!member->code || member->sector || r->infos[m].person_entry >= 0 ||
+                            member->kind != DYAD_ACTOR_STATE)
+                            continue;
+                        const char *code = combine_sector(r, member->code, first->sector);
+                        if (code) set_code(r, member, code, false);
+                    }
                 chain_start = k + 2;
                 k++;
             }

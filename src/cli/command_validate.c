@@ -13,9 +13,10 @@
 #include <string.h>
 
 static const char usage[] =
-    "dyad validate [--dict PATH ...] [--all] [--verbose] [--trace] [--data-dir DIR] FILE.xml";
+    "dyad validate [--dict PATH ...] [--all] [--verbose] [--trace] [--use-file-parse]\n                     [--data-dir DIR] FILE.xml";
 
-enum { OPTION_DICT = 3000, OPTION_ALL, OPTION_VERBOSE, OPTION_DATA_DIR, OPTION_TRACE };
+enum { OPTION_DICT = 3000, OPTION_ALL, OPTION_VERBOSE, OPTION_DATA_DIR, OPTION_TRACE,
+       OPTION_USE_FILE_PARSE };
 
 static void print_codings(const char *label, const char **codings, size_t count) {
     printf("  %s:", label);
@@ -31,6 +32,7 @@ int command_validate(int argc, char **argv) {
         {"verbose", no_argument, NULL, OPTION_VERBOSE},
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
         {"trace", no_argument, NULL, OPTION_TRACE},
+        {"use-file-parse", no_argument, NULL, OPTION_USE_FILE_PARSE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -54,6 +56,7 @@ int command_validate(int argc, char **argv) {
         case OPTION_VERBOSE: verbose = true; break;
         case OPTION_DATA_DIR: setup.data_dir = optarg; break;
         case OPTION_TRACE: setup.trace = true; break;
+        case OPTION_USE_FILE_PARSE: setup.use_file_parse = true; break;
         case 'h': printf("usage: %s\n", usage); return 0;
         default:
             fprintf(stderr, "dyad: unknown option or missing value: %s\nusage: %s\n", argv[optind - 1], usage);

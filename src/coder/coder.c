@@ -469,7 +469,10 @@ static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inheri
     if (is_passive(view, verb)) {
         int32_t agent = passive_agent(view, verb);
         if (agent >= 0) return agent;
-        if (coder_child(view, verb, REL_NSUBJ_PASS) >= 0) return -1;   /* agentless passive */
+        /* agentless passive, also when the parser lost its subject
+         * ("a hafling was reported", the hafling attached elsewhere) */
+        if (coder_child(view, verb, REL_NSUBJ_PASS) >= 0 || coder_child(view, verb, REL_AUX_PASS) >= 0)
+            return -1;
     }
     int32_t subject = coder_child(view, verb, REL_NSUBJ);
     if (subject >= 0 && view->tokens[subject].mention < 0 && is_personal_pronoun(&view->tokens[subject]) &&
@@ -619,6 +622,13 @@ static void verb_roles(sentence_work *work, candidate *event) {
         int32_t subject = subject_of(work, verb, &inherited, 0);
         if (subject >= 0) {
             coder_actors_of_phrase(view, (uint32_t)subject, &event->source);
+            /* subjects the parser left side by side instead of coordinated
+             * ("Ithilen and the government of Gondor warned") */
+            if (!inherited && view->tokens[subject].head == (int32_t)verb)
+                for (int32_t child = view->tokens[verb].first_child; child >= 0;
+                     child = view->tokens[child].next_sibling)
+                    if (child != subject && view->tokens[child].relation == REL_NSUBJ)
+                        coder_actors_of_phrase(view, (uint32_t)child, &event->source);
             event->has_source = event->source.count > 0;
             event->source_inherited = inherited;
         }
@@ -643,11 +653,21 @@ static void verb_roles(sentence_work *work, candidate *event) {
         if ((relation == REL_OBL || relation == REL_NMOD) && child != agent)
             actors_of_argument(view, (uint32_t)child, &event->target);
     }
-    /* a non-finite complement that is no event of its own: "cordoned off
-     * the roads leading into Mordor" */
+    /* a non-finite complement or purpose clause that is no event of its
+     * own: "cordoned off the roads leading into Mordor", "signed an accord
+     * to supply Gondor with wheat" */
     for (int32_t child = view->tokens[verb].first_child; child >= 0 && !event->target.count;
          child = view->tokens[child].next_sibling) {
-        if (view->tokens[child].relation != REL_XCOMP || candidate_at(work, (uint32_t)child)) continue;
+        uint8_t clause = view->tokens[child].relation;
+        if (clause == REL_ADVCL) {
+            int32_t marker = coder_child(view, (uint32_t)child, REL_MARK);
+            if (marker < 0 || strcmp(view->tokens[marker].lower, "to") != 0 ||
+                coder_child(view, (uint32_t)child, REL_NSUBJ) >= 0)
+                continue;
+        } else if (clause != REL_XCOMP) {
+            continue;
+        }
+        if (candidate_at(work, (uint32_t)child)) continue;
         for (int32_t inner = view->tokens[child].first_child; inner >= 0 && !event->target.count;
              inner = view->tokens[inner].next_sibling) {
             uint8_t relation = view->tokens[inner].relation;

@@ -290,8 +290,11 @@ static void collect_actors(const coder_sentence *view, uint32_t token, actor_set
         }
     }
     if (!found) {
-        /* a common noun heading the phrase: its modifiers name the actor */
-        for (int32_t child = item->first_child; child >= 0 && !found;
+        /* a common noun heading the phrase: its modifiers name the actor;
+         * a coordinated head keeps looking, as its modifiers may belong to
+         * its conjuncts ("Ithilen's sheep and goats of Gondor") */
+        bool coordinated = coder_child(view, token, REL_CONJ) >= 0;
+        for (int32_t child = item->first_child; child >= 0 && (!found || coordinated);
              child = view->tokens[child].next_sibling) {
             uint8_t relation = view->tokens[child].relation;
             if (relation != REL_NMOD && relation != REL_NMOD_POSS && relation != REL_COMPOUND &&
@@ -308,7 +311,7 @@ static void collect_actors(const coder_sentence *view, uint32_t token, actor_set
             }
             uint32_t before = out->count;
             collect_actors(view, (uint32_t)child, out, depth + 1);
-            found = out->count > before;
+            found = found || out->count > before;
         }
     }
     /* coordination: "Fornost and Gondor", "Lions, tigers, and Gondor" */

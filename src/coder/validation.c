@@ -141,6 +141,24 @@ static dyad_status build_document(dyad_arena *arena, const petrarch_record *reco
     return DYAD_OK;
 }
 
+/* Builds the record's document from its text alone, for dyad's own
+ * pipeline: cleaning, segmentation, parse. */
+static dyad_status build_text_document(dyad_arena *arena, const petrarch_record *record,
+                                       dyad_document **out, dyad_error *error) {
+    char date[11] = "";
+    if (record->date && strlen(record->date) == 8)
+        snprintf(date, sizeof date, "%.4s-%.2s-%.2s", record->date, record->date + 4, record->date + 6);
+    /* the file joins the words of a name with '_' as its dictionaries do
+     * ("Dol_Amroth"); its parse trees, and so the words coded, split them */
+    char *text = arena_strdup(arena, record->text ? record->text : "");
+    if (!text) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    for (char *c = text; *c; c++)
+        if (*c == '_') *c = ' ';
+    *out = dyad_document_new(arena, text, strlen(text), record->id, date[0] ? date : NULL);
+    if (!*out) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    return DYAD_OK;
+}
+
 /* The members of a code written "A/B/C" (one member when there is no
  * slash), copied into out (up to `room`); returns how many there are. */
 static size_t code_members(const char *code, char (*out)[32], size_t room) {
@@ -175,40 +193,48 @@ static size_t normalize(const char **items, size_t count) {
     return kept;
 }
 
-/* One line per token: index, form, tag, head, relation, actor code. */
+/* One line per token: sentence and token index, form, tag, lemma, head,
+ * relation, actor code. */
 static const char *trace_document(dyad_arena *arena, const dyad_document *document) {
     size_t capacity = 256, used = 0;
     char *text = arena_alloc(arena, capacity);
-    if (!text || !document->sentence_count) return NULL;
+    if (!text) return NULL;
     text[0] = '\0';
-    const dyad_sentence *sentence = &document->sentences[0];
-    for (uint32_t t = 0; t < sentence->token_count; t++) {
-        const dyad_token *token = &sentence->tokens[t];
-        const char *code = "";
-        for (size_t m = 0; m < document->mention_count; m++)
-            if (document->mentions[m].first_token <= t && t <= document->mentions[m].last_token)
-                code = document->mentions[m].code ? document->mentions[m].code : "?";
-        char line[256];
-        int length = snprintf(line, sizeof line, "    %u %s %s %d %s %s\n", t + 1, token->text,
-                              token->xpos ? token->xpos : "_", token->head,
-                              token->deprel ? token->deprel : "_", code);
-        if (length < 0) continue;
-        if (used + (size_t)length + 1 > capacity) {
-            char *bigger = arena_alloc(arena, capacity * 2 + (size_t)length);
-            if (!bigger) return text;
-            memcpy(bigger, text, used + 1);
-            text = bigger;
-            capacity = capacity * 2 + (size_t)length;
+    for (uint32_t s = 0; s < document->sentence_count; s++) {
+        const dyad_sentence *sentence = &document->sentences[s];
+        for (uint32_t t = 0; t < sentence->token_count; t++) {
+            const dyad_token *token = &sentence->tokens[t];
+            const char *code = "";
+            for (size_t m = 0; m < document->mention_count; m++) {
+                const dyad_mention *mention = &document->mentions[m];
+                if (mention->sentence == s && mention->first_token <= t && t <= mention->last_token)
+                    code = mention->code ? mention->code : "?";
+            }
+            char line[320];
+            int length = snprintf(line, sizeof line, "    %u.%u %s %s %s %d %s %s\n", s, t + 1,
+                                  token->text, token->xpos ? token->xpos : "_",
+                                  token->lemma ? token->lemma : "_", token->head,
+                                  token->deprel ? token->deprel : "_", code);
+            if (length < 0) continue;
+            if ((size_t)length >= sizeof line) length = (int)sizeof line - 1;
+            if (used + (size_t)length + 1 > capacity) {
+                size_t grown = capacity * 2 + (size_t)length;
+                char *bigger = arena_alloc(arena, grown);
+                if (!bigger) return text;
+                memcpy(bigger, text, used + 1);
+                text = bigger;
+                capacity = grown;
+            }
+            memcpy(text + used, line, (size_t)length + 1);
+            used += (size_t)length;
         }
-        memcpy(text + used, line, (size_t)length + 1);
-        used += (size_t)length;
     }
     return text;
 }
 
-static dyad_status run_record(validation_report *report, const coder_resources *coder,
-                              const actors_resources *actors, validation_result *result,
-                              bool trace, dyad_error *error) {
+static dyad_status run_record(validation_report *report, const dyad_resources *resources,
+                              bool use_file_parse, validation_result *result, bool trace,
+                              dyad_error *error) {
     const petrarch_record *record = result->record;
     dyad_arena *arena = report->arena;
     size_t expected = record->no_events || record->error ? 0 : record->coding_count;
@@ -224,10 +250,14 @@ static dyad_status run_record(validation_report *report, const coder_resources *
     if (!scratch) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
     dyad_document *document;
     const char *note = NULL;
-    dyad_status status = build_document(scratch, record, &document, &note, error);
-    if (status == DYAD_OK && document->sentence_count) {
-        status = actors_document(actors, document, error);
-        if (status == DYAD_OK) status = code_document(coder, document, error);
+    dyad_status status;
+    if (use_file_parse) {
+        status = build_document(scratch, record, &document, &note, error);
+        if (status == DYAD_OK && document->sentence_count)
+            status = dyad_process(resources, document, DYAD_STAGE_ACTORS | DYAD_STAGE_EVENTS, error);
+    } else {
+        status = build_text_document(scratch, record, &document, error);
+        if (status == DYAD_OK) status = dyad_process(resources, document, 0, error);
     }
     if (status == DYAD_OK) {
         /* PETRARCH writes several actors under one phrase as "A/B/C" and
@@ -269,8 +299,8 @@ dyad_status validation_run(const validation_options *options, validation_report 
     memset(report, 0, sizeof *report);
     report->arena = dyad_arena_new();
     if (!report->arena) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
-    dyad_status status = petrarch_xml_read(options->path, report->arena, &report->file, error);
-    if (status != DYAD_OK) return status;
+    dyad_status read_status = petrarch_xml_read(options->path, report->arena, &report->file, error);
+    if (read_status != DYAD_OK) return read_status;
     const petrarch_validation *file = &report->file;
     const char *verbs = find_resource(report->arena, options->path, options->search, file->verb_file);
     const char *actor_file = find_resource(report->arena, options->path, options->search, file->actor_file);
@@ -293,10 +323,6 @@ dyad_status validation_run(const validation_options *options, validation_report 
                          "discard list %s not found beside the file or in --dict places",
                          file->discard_file);
 
-    char *data_dir = resources_find_data_dir(options->data_dir);
-    if (!data_dir)
-        return error_set(error, DYAD_ERR_MODEL, NULL, 0, -1,
-                         "cannot find dyad's data directory (set DYAD_DATA_DIR)");
     /* the file's dictionaries and nothing else: each stage takes its kinds */
     const char *files[5];
     size_t file_count = 0;
@@ -305,23 +331,23 @@ dyad_status validation_run(const validation_options *options, validation_report 
     if (agents) files[file_count++] = agents;
     if (discards) files[file_count++] = discards;
     files[file_count] = NULL;
-    coder_options coder_setup = {.dictionaries = files, .dictionaries_only = true};
-    coder_resources *coder = NULL;
-    actors_resources *actors = NULL;
+    unsigned stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_ACTORS | DYAD_STAGE_EVENTS;
+    if (!options->use_file_parse) stages |= DYAD_STAGE_PARSE;
+    dyad_config config = {
+        .data_dir = options->data_dir,
+        .stages = stages,
+        .dictionaries = files,
+        .dictionaries_only = 1,
+    };
+    dyad_resources *resources = NULL;
     problem_sink sink = {.report = report};
-    status = coder_resources_load(data_dir, &coder_setup, &coder, error);
+    dyad_status status = dyad_resources_load(&config, &resources, error);
     if (status == DYAD_OK) {
-        size_t count;
-        const dictionary_problem *problems = coder_resources_problems(coder, &count);
-        for (size_t i = 0; i < count; i++) add_problem(&sink, problems[i].file, problems[i].line, problems[i].message);
-        status = actors_resources_load(data_dir, files, true, NULL, &actors, error);
-    }
-    free(data_dir);
-    if (status == DYAD_OK) {
-        const dyad_error *warnings;
-        size_t count = actors_resources_warnings(actors, &warnings);
-        for (size_t i = 0; i < count; i++)
-            add_problem(&sink, warnings[i].file, warnings[i].line, warnings[i].message);
+        size_t count = dyad_resources_warning_count(resources);
+        for (size_t i = 0; i < count; i++) {
+            const dyad_error *warning = dyad_resources_warning(resources, i);
+            add_problem(&sink, warning->file, warning->line, warning->message);
+        }
     }
     if (status == DYAD_OK) {
         report->results = calloc(file->record_count ? file->record_count : 1, sizeof *report->results);
@@ -336,17 +362,19 @@ dyad_status validation_run(const validation_options *options, validation_report 
                         ((!file->include || !file->include[0] || in_list(file->include, record->category)) &&
                          !in_list(file->exclude, record->category) &&
                          (!file->valid_only || record->valid));
-        if (record->skip || !selected) {
+        /* a record that tests a malformed <Parse> tree says nothing about
+         * coding its text when that tree is not read */
+        bool tests_file_parse = record->error && strstr(record->error, "parse");
+        if (record->skip || !selected || (tests_file_parse && !options->use_file_parse)) {
             report->skipped++;
             continue;
         }
         result->evaluated = true;
-        status = run_record(report, coder, actors, result, options->trace, error);
+        status = run_record(report, resources, options->use_file_parse, result, options->trace, error);
         if (result->passed) report->passed++;
         else report->failed++;
     }
-    coder_resources_free(coder);
-    actors_resources_free(actors);
+    dyad_resources_free(resources);
     return status;
 }
 

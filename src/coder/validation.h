@@ -27,6 +27,7 @@ typedef struct validation_options {
     bool all_records;                     /* ignore the file's <Include>/valid filter */
     const char *data_dir;                 /* dyad's data (codebook), NULL = default */
     bool trace;                           /* keep each record's tokens, parse and mentions */
+    bool use_file_parse;                  /* the record's <Parse> tree instead of dyad's parser */
 } validation_options;
 
 typedef struct validation_result {

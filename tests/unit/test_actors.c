@@ -179,6 +179,21 @@ static void compounds(void **state) {
     assert_int_equal(find(d, "Germany")->group, britain->group);
     assert_int_equal(find(d, "Poland")->group, -1);
     dyad_arena_free(arena);
+
+    /* a role before its base covers the base's coordination; plural roles
+     * in a country are that country's, in a city its country's */
+    arena = dyad_arena_new();
+    d = run(arena,
+            "The ambassadors of France, Spain and Germany met. Lawmakers in Poland and Hungary "
+            "objected. Protesters in Paris marched.",
+            "2025-01-01");
+    assert_string_equal(find(d, "ambassadors of France")->code, "FRAGOV");
+    assert_string_equal(find(d, "Spain")->code, "ESPGOV");
+    assert_string_equal(find(d, "Germany")->code, "DEUGOV");
+    assert_string_equal(find(d, "Lawmakers in Poland")->code, "POLLEG");
+    assert_string_equal(find(d, "Hungary")->code, "HUNLEG");
+    assert_string_equal(find(d, "Protesters in Paris")->code, "FRAOPP");
+    dyad_arena_free(arena);
 }
 
 static void coreference(void **state) {

@@ -556,6 +556,75 @@ typedef struct wire_case {
     const char *source, *target, *code;
 } wire_case;
 
+/* The parser sometimes leaves coordinated subjects side by side. */
+static void side_by_side_subjects(void **state) {
+    const char *const s[] = {"1 France France PROPN 5 nsubj\n"
+                             "2 and and CCONJ 4 cc\n"
+                             "3 the the DET 4 det\n"
+                             "4 government government NOUN 5 nsubj\n"
+                             "5 condemned condemn VERB 0 root\n"
+                             "6 Russia Russia PROPN 5 obj\n"
+                             "7 . . PUNCT 5 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "FRA"), M(0, 4, 4, "DEUGOV"), M(0, 6, 6, "RUS")};
+    dyad_document *d = code(state, s, m, 3);
+    assert_non_null(find(d, "FRA", "RUS", "111"));
+    assert_non_null(find(d, "DEUGOV", "RUS", "111"));
+    assert_int_equal(d->event_count, 2);
+}
+
+/* "Ukraine's soldiers and police of Poland": a modifier the parser put on
+ * the first conjunct belongs to the coordination. */
+static void modifiers_of_a_coordinated_head(void **state) {
+    const char *const s[] = {"1 Ukraine Ukraine PROPN 3 nmod:poss\n"
+                             "2 's 's PART 1 case\n"
+                             "3 soldiers soldier NOUN 8 nsubj\n"
+                             "4 and and CCONJ 5 cc\n"
+                             "5 police police NOUN 3 conj\n"
+                             "6 of of ADP 7 case\n"
+                             "7 Poland Poland PROPN 3 nmod\n"
+                             "8 condemned condemn VERB 0 root\n"
+                             "9 Russia Russia PROPN 8 obj\n"
+                             "10 . . PUNCT 8 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "UKR"), M(0, 7, 7, "POL"), M(0, 9, 9, "RUS")};
+    dyad_document *d = code(state, s, m, 3);
+    assert_non_null(find(d, "UKR", "RUS", "111"));
+    assert_non_null(find(d, "POL", "RUS", "111"));
+}
+
+/* "after it was attacked in Poland" with the subject lost: a passive
+ * without an agent has no source, and does not borrow the main clause's. */
+static void passive_without_subject_has_no_source(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 condemned condemn VERB 0 root\n"
+                             "3 Ukraine Ukraine PROPN 2 obj\n"
+                             "4 after after SCONJ 6 mark\n"
+                             "5 was be AUX 6 aux:pass\n"
+                             "6 attacked attack VERB 2 advcl\n"
+                             "7 in in ADP 8 case\n"
+                             "8 Poland Poland PROPN 6 obl\n"
+                             "9 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 3, 3, "UKR"), M(0, 8, 8, "POL")};
+    dyad_document *d = code(state, s, m, 3);
+    assert_non_null(find(d, "RUS", "UKR", "111"));
+    assert_int_equal(d->event_count, 1);
+}
+
+/* "condemned the plan to rebuild Ukraine": the purpose clause names the
+ * party when the object names none. */
+static void purpose_clause_names_the_target(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 condemned condemn VERB 0 root\n"
+                             "3 the the DET 4 det\n"
+                             "4 plan plan NOUN 2 obj\n"
+                             "5 to to PART 6 mark\n"
+                             "6 rebuild rebuild VERB 2 advcl\n"
+                             "7 Ukraine Ukraine PROPN 6 obj\n"
+                             "8 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 7, 7, "UKR")};
+    dyad_document *d = code(state, s, m, 2);
+    assert_non_null(find(d, "RUS", "UKR", "111"));
+}
+
 static void wire_phrases(void **state) {
     static const wire_case cases[] = {
         {"1 Russia Russia PROPN 2 nsubj\n2 launched launch VERB 0 root\n3 strikes strike NOUN 2 obj\n"
@@ -657,6 +726,10 @@ int main(void) {
         cmocka_unit_test(event_date_is_the_document_date),
         cmocka_unit_test(cyclic_parse_is_read_linearly),
         cmocka_unit_test(wire_phrases),
+        cmocka_unit_test(side_by_side_subjects),
+        cmocka_unit_test(modifiers_of_a_coordinated_head),
+        cmocka_unit_test(passive_without_subject_has_no_source),
+        cmocka_unit_test(purpose_clause_names_the_target),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
