@@ -196,7 +196,15 @@ static int eval_tokenize(int argc, char **argv) {
 
 int command_eval(int argc, char **argv) {
     if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-        fprintf(argc < 2 ? stderr : stdout, "usage: %s\n", tokenize_usage);
+        fprintf(argc < 2 ? stderr : stdout,
+                "usage: dyad eval WHAT --gold FILE [OPTIONS]; `dyad eval WHAT --help` for each\n"
+                "  tokenize    tokens and sentence boundaries against a CoNLL-U treebank\n"
+                "  tag         UPOS, XPOS and lemmas against a CoNLL-U treebank\n"
+                "  parse       UPOS, XPOS, UAS, LAS and speed (--raw: from the treebank's text)\n"
+                "  extract     article bodies of web pages (--gold DIR of the extraction benchmark)\n"
+                "  actors      actor mentions against our annotated articles\n"
+                "  extraction  quotes, figures, dates and places against our annotated articles\n"
+                "  events      (source country, CAMEO root, target country) against annotated sentences\n");
         return argc < 2 ? 2 : 0;
     }
     if (strcmp(argv[1], "tokenize") == 0) return eval_tokenize(argc - 1, argv + 1);
