@@ -331,7 +331,8 @@ typedef enum dyad_input_format {
     DYAD_FORMAT_JSONL,
     DYAD_FORMAT_TEXT,
     DYAD_FORMAT_HTML,
-    DYAD_FORMAT_WARC          /* web archive: one article per HTML/text response or resource */
+    DYAD_FORMAT_WARC,         /* web archive: one article per HTML/text response or resource */
+    DYAD_FORMAT_PETRARCH_XML  /* PETRARCH validation/test file: one article per <Sentence> */
 } dyad_input_format;
 
 typedef struct dyad_reader dyad_reader;

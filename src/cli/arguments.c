@@ -63,10 +63,12 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
                 out->batch.reader.format = DYAD_FORMAT_TEXT;
             else if (strcmp(optarg, "html") == 0)
                 out->batch.reader.format = DYAD_FORMAT_HTML;
+            else if (strcmp(optarg, "petrarch-xml") == 0)
+                out->batch.reader.format = DYAD_FORMAT_PETRARCH_XML;
             else if (strcmp(optarg, "warc") == 0)
                 out->batch.reader.format = DYAD_FORMAT_WARC;
             else
-                status = usage_error(usage, "unknown input format '%s' (jsonl, text, html, warc)",
+                status = usage_error(usage, "unknown input format '%s' (jsonl, text, html, warc, petrarch-xml)",
                                      optarg);
             break;
         case OPTION_DATE:

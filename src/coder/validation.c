@@ -302,6 +302,11 @@ dyad_status validation_run(const validation_options *options, validation_report 
     dyad_status read_status = petrarch_xml_read(options->path, report->arena, &report->file, error);
     if (read_status != DYAD_OK) return read_status;
     const petrarch_validation *file = &report->file;
+    /* an input file of records may have no <Environment>; a validation file
+     * must name its verb dictionary */
+    if (!file->verb_file)
+        return error_set(error, DYAD_ERR_FORMAT, options->path, 0, -1,
+                         "no <Verbfile> in the <Environment> block");
     const char *verbs = find_resource(report->arena, options->path, options->search, file->verb_file);
     const char *actor_file = find_resource(report->arena, options->path, options->search, file->actor_file);
     const char *agents = find_resource(report->arena, options->path, options->search, file->agent_file);

@@ -165,9 +165,6 @@ dyad_status petrarch_xml_read(const char *path, dyad_arena *arena, petrarch_vali
             if (is_element(item, "Sentence"))
                 status = read_record(item, arena, &out->records[out->record_count++], path, error);
     }
-    if (status == DYAD_OK && !out->verb_file)
-        status = error_set(error, DYAD_ERR_FORMAT, path, 0, -1,
-                           "no <Verbfile> in the <Environment> block");
     xmlFreeDoc(document);
     return status;
 }

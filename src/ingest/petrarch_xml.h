@@ -2,7 +2,8 @@
  * petrarch_xml.h — PETRARCH validation files.
  *
  * A validation file (PETR.UnitTest.*.xml) names its dictionaries in an
- * <Environment> block and holds <Sentence> records, each with its text,
+ * <Environment> block (input files of records may have none) and holds
+ * <Sentence> records, each with its text,
  * a constituency parse, and the events it should yield (<EventCoding
  * sourcecode= targetcode= eventcode=>, or noevents="True", or an
  * error= the record should raise).  Read with libxml2 into plain structs

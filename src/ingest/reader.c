@@ -13,6 +13,7 @@
 #include "html_date.h"
 #include "html_decode.h"
 #include "html_extract.h"
+#include "petrarch_xml.h"
 #include "warc_read.h"
 #include "../util/arena.h"
 #include "../util/buffer.h"
@@ -38,6 +39,9 @@ struct dyad_reader {
     bool whole_file_done;     /* text/HTML: the one record was returned */
     bool is_stdin;
     warc_reader *warc;        /* WARC input: created on the first record */
+    dyad_arena *petrarch_arena;          /* PETRARCH XML input: the whole file, */
+    petrarch_validation petrarch;        /* read on the first record */
+    size_t petrarch_next;
     dyad_buffer buffer;       /* the current line or file */
     size_t chunk_position, chunk_length;
     char chunk[128 * 1024];   /* read-ahead for line splitting */
@@ -58,6 +62,7 @@ dyad_input_format reader_format_from_name(const char *path) {
         has_suffix(path, length, ".xhtml"))
         return DYAD_FORMAT_HTML;
     if (has_suffix(path, length, ".warc")) return DYAD_FORMAT_WARC;
+    if (has_suffix(path, length, ".xml")) return DYAD_FORMAT_PETRARCH_XML;
     return DYAD_FORMAT_TEXT;
 }
 
@@ -108,6 +113,7 @@ void dyad_reader_close(dyad_reader *reader) {
     if (!reader) return;
     if (reader->file) gzclose(reader->file);
     warc_reader_free(reader->warc);
+    dyad_arena_free(reader->petrarch_arena);
     dyad_buffer_free(&reader->buffer);
     free(reader->path);
     free(reader->default_date);
@@ -513,6 +519,58 @@ static dyad_status next_warc_record(dyad_reader *reader, dyad_arena *arena, dyad
     }
 }
 
+/* -------------------------------------------------------- PETRARCH XML */
+
+/* The field's validation and test files hold <Sentence> records with an
+ * id, a date (YYYYMMDD) and the text.  libxml2 reads the whole file (these
+ * files are small) on the first call; records then come one at a time.
+ * Names joined by '_' ("Dol_Amroth"), a PETRARCH habit, become spaces. */
+static dyad_status next_petrarch_record(dyad_reader *reader, dyad_arena *arena,
+                                        dyad_document **out, dyad_error *error) {
+    if (!reader->petrarch_arena) {
+        if (reader->whole_file_done) return DYAD_END; /* its one error was reported */
+        reader->whole_file_done = true;
+        if (reader->is_stdin)
+            return error_set(error, DYAD_ERR_USAGE, reader->path, 0, -1,
+                             "PETRARCH XML is read from a file, not standard input");
+        reader->petrarch_arena = dyad_arena_new();
+        if (!reader->petrarch_arena)
+            return error_set(error, DYAD_ERR_MEMORY, reader->path, 0, -1, "out of memory");
+        dyad_status status =
+            petrarch_xml_read(reader->path, reader->petrarch_arena, &reader->petrarch, error);
+        if (status != DYAD_OK) {
+            reader->petrarch.record_count = 0;
+            return status == DYAD_ERR_IO ? status : DYAD_ERR_FORMAT;
+        }
+    }
+    for (;;) {
+        if (reader->petrarch_next >= reader->petrarch.record_count) return DYAD_END;
+        const petrarch_record *record = &reader->petrarch.records[reader->petrarch_next++];
+        if (!record->text || !*record->text) continue;
+        size_t length = strlen(record->text);
+        char *text = arena_strndup(arena, record->text, length);
+        if (!text) return error_set(error, DYAD_ERR_MEMORY, reader->path, record->line, -1,
+                                    "out of memory");
+        for (size_t i = 0; i < length; i++)
+            if (text[i] == '_') text[i] = ' ';
+        dyad_document *document = dyad_document_new(arena, text, length, record->id, NULL);
+        if (!document) return error_set(error, DYAD_ERR_MEMORY, reader->path, record->line, -1,
+                                        "out of memory");
+        const char *date = record->date;
+        if (date && strlen(date) == 8 && strspn(date, "0123456789") == 8)
+            document->date = arena_printf(arena, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
+        else if (reader->default_date)
+            document->date = arena_strdup(arena, reader->default_date);
+        document->origin = arena_strdup(arena, reader->path);
+        document->origin_line = record->line;
+        if (!document->id) document->id = arena_printf(arena, "%s-%ld",
+                                                       reader_id_from_name(arena, reader->path),
+                                                       record->line);
+        *out = document;
+        return DYAD_OK;
+    }
+}
+
 dyad_status dyad_reader_next(dyad_reader *reader, dyad_arena *arena, dyad_document **out,
                              dyad_error *error) {
     *out = NULL;
@@ -520,5 +578,7 @@ dyad_status dyad_reader_next(dyad_reader *reader, dyad_arena *arena, dyad_docume
     if (reader->format == DYAD_FORMAT_AUTO) sniff_stdin_format(reader, error);
     if (reader->format == DYAD_FORMAT_JSONL) return next_json_record(reader, arena, out, error);
     if (reader->format == DYAD_FORMAT_WARC) return next_warc_record(reader, arena, out, error);
+    if (reader->format == DYAD_FORMAT_PETRARCH_XML)
+        return next_petrarch_record(reader, arena, out, error);
     return next_whole_file(reader, arena, out, error);
 }

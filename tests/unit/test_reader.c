@@ -137,12 +137,56 @@ static void format_and_id_from_name(void **state) {
     dyad_arena_free(arena);
 }
 
+static void petrarch_xml_records_are_articles(void **state) {
+    (void)state;
+    const char content[] =
+        "<Validation><Sentences>\n"
+        "<Sentence date=\"19950103\" id=\"T-01\" category=\"T\" sentence=\"true\">\n"
+        "<Text>\nDol_Amroth rejected the  offer.\n</Text>\n"
+        "<EventCoding sourcecode=\"DOL\" targetcode=\"---\" eventcode=\"120\"/>\n"
+        "</Sentence>\n"
+        "<Sentence date=\"19950104\" id=\"T-02\" category=\"T\" sentence=\"true\">\n"
+        "<Text>Gondor met Arnor.</Text>\n"
+        "</Sentence>\n"
+        "</Sentences></Validation>\n";
+    char *path = write_temp(".xml", content, sizeof content - 1);
+    assert_int_equal(reader_format_from_name(path), DYAD_FORMAT_PETRARCH_XML);
+    dyad_reader *reader;
+    dyad_error error;
+    assert_int_equal(dyad_reader_open(path, NULL, &reader, &error), DYAD_OK);
+    dyad_arena *arena = dyad_arena_new();
+    dyad_document *d;
+    assert_int_equal(dyad_reader_next(reader, arena, &d, &error), DYAD_OK);
+    assert_string_equal(d->id, "T-01");
+    assert_string_equal(d->date, "1995-01-03");
+    assert_non_null(strstr(d->raw_text, "Dol Amroth rejected"));
+    assert_int_equal(dyad_reader_next(reader, arena, &d, &error), DYAD_OK);
+    assert_string_equal(d->id, "T-02");
+    assert_string_equal(d->raw_text, "Gondor met Arnor.");
+    assert_int_equal(dyad_reader_next(reader, arena, &d, &error), DYAD_END);
+    dyad_reader_close(reader);
+    unlink(path);
+    free(path);
+
+    /* a broken file is one error, then the end */
+    char *broken = write_temp(".xml", "<x>", 3);
+    assert_int_equal(dyad_reader_open(broken, NULL, &reader, &error), DYAD_OK);
+    assert_int_equal(dyad_reader_next(reader, arena, &d, &error), DYAD_ERR_FORMAT);
+    assert_string_equal(error.file, broken);
+    assert_int_equal(dyad_reader_next(reader, arena, &d, &error), DYAD_END);
+    dyad_reader_close(reader);
+    unlink(broken);
+    free(broken);
+    dyad_arena_free(arena);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(jsonl_records_bad_lines_and_meta),
         cmocka_unit_test(text_file_is_one_article_named_by_file),
         cmocka_unit_test(empty_binary_and_missing_files_are_errors),
         cmocka_unit_test(format_and_id_from_name),
+        cmocka_unit_test(petrarch_xml_records_are_articles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
