@@ -108,6 +108,12 @@ static inline void add_row(int32_t *scores, const int32_t *row, uint32_t stride)
     }
 }
 
+/* scores[class] += weight of one sparse cell: class in the top 8 bits, a
+ * 24-bit signed weight below. */
+static inline void add_cell(int32_t *scores, uint32_t cell) {
+    scores[cell >> 24] += (int32_t)(cell << 8) >> 8;
+}
+
 /* The weights word of key in table, or 0 when the key is absent (0 is
  * never a valid weights word: a sparse entry has at least one cell). */
 static inline uint32_t hash_find(const parser_hash *table, uint64_t key, uint32_t slot) {
@@ -178,12 +184,17 @@ void parser_table_score(const parser_table *table, const uint64_t *keys, size_t 
             add_row(scores, row, stride);
             continue;
         }
+        /* four cells per round: the loop's own counting and branching
+         * would otherwise cost as much as the additions */
         const uint32_t *cell = table->cells + (weights >> 8);
-        for (uint32_t c = 0, count = weights & 0xff; c < count; c++) {
-            /* sign-extend the low 24 bits */
-            int32_t weight = (int32_t)(cell[c] << 8) >> 8;
-            scores[cell[c] >> 24] += weight;
+        uint32_t c = 0, count = weights & 0xff;
+        for (; c + 4 <= count; c += 4) {
+            add_cell(scores, cell[c]);
+            add_cell(scores, cell[c + 1]);
+            add_cell(scores, cell[c + 2]);
+            add_cell(scores, cell[c + 3]);
         }
+        for (; c < count; c++) add_cell(scores, cell[c]);
     }
 }
 
