@@ -565,6 +565,8 @@ typedef struct run {
     bool possessive_base;    /* "Poland's president": the base owns the role */
     bool possessive_end;     /* the run ended on "'s" (not part of the span) */
     bool determiner;         /* "the" before it */
+    bool indefinite;         /* the determiner is "a"/"an": a new referent,
+                                never one named before */
     bool locative;           /* "in", "at" ... before it */
     int32_t possessor;       /* mention that owns it: "Putin's spokesman", "its troops" */
     bool role_first;         /* the base came after the role: "lawmakers in X", "soldiers from X" */
@@ -1031,7 +1033,7 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
         /* "the president", "the Russian leader", "Poland's president": a
          * role that stands for a person named before */
         info->title = mention->kind == DYAD_ACTOR_PERSON &&
-                      (run->determiner || run->possessive_base);
+                      ((run->determiner && !run->indefinite) || run->possessive_base);
         if (base) info->entry = run->base;
     } else if (base) {
         mention->kind = place ? DYAD_ACTOR_STATE : base->kind;
@@ -1385,6 +1387,8 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         }
         run.possessor = possessor;
         run.determiner = run.first > 0 && class_of(r, &words[run.first - 1]) == CLASS_DETERMINER;
+        run.indefinite = run.determiner && (strcmp(words[run.first - 1].folded, "a") == 0 ||
+                                            strcmp(words[run.first - 1].folded, "an") == 0);
         size_t before = run.first;
         if (run.determiner) before--;
         word_class previous = before > 0 ? class_of(r, &words[before - 1]) : CLASS_NONE;

@@ -197,6 +197,23 @@ static void home_institutions_follow_the_dateline(void **state) {
     }
 }
 
+/* "the spokesman" can be one named before; "a spokesman" is someone new */
+static void indefinite_titles_are_new_people(void **state) {
+    (void)state;
+    dyad_arena *arena = dyad_arena_new();
+    dyad_document *d = run(arena,
+                           "Kremlin spokesman Dmitry Peskov spoke first. A spokesman said "
+                           "nothing. The spokesman later added a line.",
+                           "2025-01-01");
+    const dyad_mention *first = find_nth(d, "spokesman", 0);
+    assert_int_equal(first->antecedent, -1);
+    assert_null(first->code);
+    const dyad_mention *second = find_nth(d, "spokesman", 1);
+    assert_int_not_equal(second->antecedent, -1);
+    assert_string_equal(second->code, "RUSGOV");
+    dyad_arena_free(arena);
+}
+
 static void compounds(void **state) {
     (void)state;
     dyad_arena *arena = dyad_arena_new();
@@ -447,6 +464,7 @@ int main(void) {
         cmocka_unit_test(codes_follow_the_article_date),
         cmocka_unit_test(seats_of_government),
         cmocka_unit_test(home_institutions_follow_the_dateline),
+        cmocka_unit_test(indefinite_titles_are_new_people),
         cmocka_unit_test(compounds),
         cmocka_unit_test(coreference),
         cmocka_unit_test(pronouns_need_an_antecedent),
