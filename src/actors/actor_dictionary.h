@@ -99,8 +99,12 @@ enum {
     AGENT_BOUND = 1u << 3,   /* also an ordinary word ("official", "military"):
                                 an agent only next to an actor, or when tagged
                                 as a noun */
-    AGENT_ABROAD = 1u << 4   /* works in other states' capitals (envoys, embassies):
+    AGENT_ABROAD = 1u << 4,  /* works in other states' capitals (envoys, embassies):
                                 "diplomats in Moscow" are not Russia's */
+    AGENT_HOME = 1u << 5     /* an institution of the state a story is filed
+                                from: with no country in the text, "the
+                                police" in a story datelined TBILISI are
+                                Georgia's */
 };
 
 typedef struct actor_agent {

@@ -780,6 +780,8 @@ static dyad_status dyad_add_code(actor_dictionary *d, dyad_record *record, const
                 record->agent_flags |= AGENT_BOUND;
             } else if (word == 6 && strncmp(flags, "abroad", 6) == 0) {
                 record->agent_flags |= AGENT_ABROAD;
+            } else if (word == 4 && strncmp(flags, "home", 4) == 0) {
+                record->agent_flags |= AGENT_HOME;
             } else {
                 return actor_load_problem(report, error, name, line, "unknown agent flag '%.*s'",
                                           (int)word, flags);

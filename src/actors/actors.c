@@ -386,6 +386,7 @@ typedef struct resolver {
     dyad_document *document;
     dyad_arena *arena;
     int32_t date;
+    const char *home_country;   /* the dateline's state ("GEO"), or NULL */
     sentence_view *views;
     /* folded words capitalised away from the start of a sentence: an open
      * addressing set of strings */
@@ -564,6 +565,8 @@ typedef struct run {
     bool possessive_base;    /* "Poland's president": the base owns the role */
     bool possessive_end;     /* the run ended on "'s" (not part of the span) */
     bool determiner;         /* "the" before it */
+    bool indefinite;         /* the determiner is "a"/"an": a new referent,
+                                never one named before */
     bool locative;           /* "in", "at" ... before it */
     int32_t possessor;       /* mention that owns it: "Putin's spokesman", "its troops" */
     bool role_first;         /* the base came after the role: "lawmakers in X", "soldiers from X" */
@@ -997,6 +1000,14 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
     }
     if (!set_code(r, mention, code, false)) return false;
     info->role_first = run->role_first && code && !person_code && !run->former;
+    if (!code && agent && head && (head->flags & AGENT_HOME) && r->home_country &&
+        !run->former && !run->has_name) {
+        /* "the interior ministry" in a story filed from Tbilisi: a
+         * reporter names the country of a home institution only when it
+         * is not the one the story is filed from */
+        code = combine_code(r, r->home_country, agent);
+        if (!code || !set_code(r, mention, code, false)) return false;
+    }
     if (!code && agent) {
         /* a role with no country: the sector is still known */
         const char *agent_code = run->former ? "ELI" : actor_dictionary_string(d, agent->code);
@@ -1022,7 +1033,7 @@ static bool emit_run(resolver *r, uint32_t sentence_index, const actor_word *wor
         /* "the president", "the Russian leader", "Poland's president": a
          * role that stands for a person named before */
         info->title = mention->kind == DYAD_ACTOR_PERSON &&
-                      (run->determiner || run->possessive_base);
+                      ((run->determiner && !run->indefinite) || run->possessive_base);
         if (base) info->entry = run->base;
     } else if (base) {
         mention->kind = place ? DYAD_ACTOR_STATE : base->kind;
@@ -1376,6 +1387,8 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
         }
         run.possessor = possessor;
         run.determiner = run.first > 0 && class_of(r, &words[run.first - 1]) == CLASS_DETERMINER;
+        run.indefinite = run.determiner && (strcmp(words[run.first - 1].folded, "a") == 0 ||
+                                            strcmp(words[run.first - 1].folded, "an") == 0);
         size_t before = run.first;
         if (run.determiner) before--;
         word_class previous = before > 0 ? class_of(r, &words[before - 1]) : CLASS_NONE;
@@ -1422,6 +1435,57 @@ static bool resolve_sentence(resolver *r, uint32_t sentence_index) {
     return true;
 }
 
+/* The state a phrase of the dictionary names when it is a state or a seat
+ * of government ("Tbilisi" → GEO), or NULL.  Cities that are neither, and
+ * organisations ("UNITED NATIONS"), name none. */
+static const char *place_country(resolver *r, const char *text, size_t text_length) {
+    int32_t node = 0;
+    size_t at = 0;
+    while (at < text_length) {
+        while (at < text_length && text[at] == ' ') at++;
+        size_t length = 0;
+        while (at + length < text_length && text[at + length] != ' ') length++;
+        if (!length) break;
+        char folded[ACTOR_WORD_MAX + 1];
+        size_t folded_length = actor_fold_word(text + at, length, folded);
+        int32_t word = folded_length ? actor_dictionary_word(r->dictionary, folded, folded_length)
+                                     : -1;
+        node = word >= 0 ? actor_dictionary_step(r->dictionary, node, word) : -1;
+        if (node <= 0) return NULL;
+        at += length;
+    }
+    if (node <= 0) return NULL;
+    size_t count;
+    const uint32_t *phrases = actor_dictionary_terminals(r->dictionary, node, &count);
+    for (size_t i = 0; i < count; i++) {
+        const actor_phrase *phrase = actor_dictionary_phrase(r->dictionary, phrases[i]);
+        if (phrase->type != PHRASE_ACTOR) continue;
+        const actor_entry *entry = actor_dictionary_entry(r->dictionary, phrase->target);
+        if (!(entry->flags & ENTRY_SEAT) && entry->kind != DYAD_ACTOR_STATE) continue;
+        const char *code = actor_entry_code_at(r->dictionary, entry, r->date);
+        if (!code || strcmp(code, "---") == 0) continue;
+        char country[32], sector[32];
+        actor_code_split(r->resources->codes, code, country, sector);
+        return country[0] ? arena_strdup(r->arena, country) : NULL;
+    }
+    return NULL;
+}
+
+/* The state a story is filed from: the first part of the dateline's place
+ * that names one ("TBILISI, Georgia" → GEO). */
+static const char *dateline_country(resolver *r) {
+    const dyad_dateline *dateline = r->document->dateline;
+    if (!dateline || !dateline->place) return NULL;
+    for (const char *part = dateline->place; *part;) {
+        size_t length = strcspn(part, ",");
+        const char *country = place_country(r, part, length);
+        if (country) return country;
+        part += length;
+        if (*part == ',') part++;
+    }
+    return NULL;
+}
+
 dyad_status actors_document(const actors_resources *resources, dyad_document *document,
                             dyad_error *error) {
     resolver r;
@@ -1431,6 +1495,7 @@ dyad_status actors_document(const actors_resources *resources, dyad_document *do
     r.document = document;
     r.arena = document->arena;
     r.date = actor_date_parse(document->date);
+    r.home_country = dateline_country(&r);
     document->mentions = NULL;
     document->mention_count = 0;
     if (!document->sentence_count) return DYAD_OK;

@@ -31,7 +31,9 @@ grep -q "bad.txt:2:" "$work/bad.err" || fail "bad gold line not named"
 
 # --- specific events in the samples
 "$DYAD" code --date 2025-12-03 "$root/data/samples/gaza-cairo.txt" \
-    "$root/data/samples/european-unease.txt" > "$work/samples.jsonl"
+    "$root/data/samples/european-unease.txt" "$root/data/samples/kyiv-warning.txt" \
+    "$root/data/samples/protest-crackdown.txt" "$root/data/samples/kremlin-talks.txt" \
+    > "$work/samples.jsonl"
 python3 - "$work/samples.jsonl" <<'PY'
 import json, sys
 records = {r["id"]: r for r in map(json.loads, open(sys.argv[1]))}
@@ -44,10 +46,25 @@ assert ("PSE", "04", "EGY") in gaza and ("EGY", "04", "PSE") in gaza, gaza
 unease = triples(records["european-unease"])
 # "European governments voiced unease ... over talks between Washington and Moscow"
 assert ("EUR", "01", "USA") in unease and ("EUR", "01", "RUS") in unease, unease
+# datelined KYIV: "The foreign ministry said it had summoned envoys from three
+# European countries" is Ukraine's ministry, not the Moscow named before
+kyiv = triples(records["kyiv-warning"])
+assert ("UKR", "11", "EUR") in kyiv and not any(s == "RUS" for s, _, _ in kyiv), kyiv
+# datelined TBILISI, Georgia: "The European Union's foreign policy chief
+# called on the authorities to respect the right to peaceful protest"
+crackdown = triples(records["protest-crackdown"])
+assert ("IGOEUREEC", "02", "GEO") in crackdown, crackdown
+# "A spokesperson at the U.S. embassy declined to comment": a new person,
+# not the Kremlin aide quoted before
+kremlin = records["kremlin-talks"]
+assert ("RUS", "04", "USA") in triples(kremlin), triples(kremlin)
+assert not any(e["source"]["country"] == "RUS" and "comment" in e["trigger"]["text"]
+               for e in kremlin["events"]), kremlin["events"]
 for record in records.values():
     for event in record["events"]:
         assert event["date"] == "2025-12-03", event
-        text = record["text"][event["trigger"]["start"]:event["trigger"]["end"]]
+        # offsets are in bytes of the UTF-8 text
+        text = record["text"].encode()[event["trigger"]["start"]:event["trigger"]["end"]].decode()
         assert text == event["trigger"]["text"], event
 PY
 

@@ -161,6 +161,59 @@ static void seats_of_government(void **state) {
     dyad_arena_free(arena);
 }
 
+/* Home institutions with no country in the text are the dateline
+ * state's; officials and envoys, and anything the text places, are not. */
+static void home_institutions_follow_the_dateline(void **state) {
+    (void)state;
+    static const char *const body =
+        "The interior ministry said police had detained protesters. Officials and diplomats "
+        "met the Egyptian government in parliament.";
+    static const char *const datelines[] = {"KUTAISI, Georgia (Reuters) - ", "CAIRO (AP) - ",
+                                            "UNITED NATIONS (AP) - ", ""};
+    static const char *const ministry_codes[] = {"GEOGOV", "EGYGOV", NULL, NULL};
+    for (size_t i = 0; i < 4; i++) {
+        char text[400];
+        snprintf(text, sizeof text, "%s%s", datelines[i], body);
+        dyad_arena *arena = dyad_arena_new();
+        dyad_document *d = run(arena, text, "2025-01-01");
+        const dyad_mention *ministry = find(d, "interior ministry");
+        if (ministry_codes[i]) {
+            assert_non_null(d->dateline);
+            assert_non_null(ministry->code);
+            assert_string_equal(ministry->code, ministry_codes[i]);
+        } else {
+            assert_null(ministry->code);
+            assert_string_equal(ministry->sector, "GOV");
+        }
+        if (i == 0) {
+            assert_string_equal(find(d, "police")->code, "GEOCOP");
+            assert_string_equal(find(d, "protesters")->code, "GEOOPP");
+            assert_string_equal(find(d, "parliament")->code, "GEOLEG");
+        }
+        assert_string_equal(find(d, "Egyptian government")->code, "EGYGOV");
+        assert_null(find(d, "Officials")->code);
+        assert_null(find(d, "diplomats")->code);
+        dyad_arena_free(arena);
+    }
+}
+
+/* "the spokesman" can be one named before; "a spokesman" is someone new */
+static void indefinite_titles_are_new_people(void **state) {
+    (void)state;
+    dyad_arena *arena = dyad_arena_new();
+    dyad_document *d = run(arena,
+                           "Kremlin spokesman Dmitry Peskov spoke first. A spokesman said "
+                           "nothing. The spokesman later added a line.",
+                           "2025-01-01");
+    const dyad_mention *first = find_nth(d, "spokesman", 0);
+    assert_int_equal(first->antecedent, -1);
+    assert_null(first->code);
+    const dyad_mention *second = find_nth(d, "spokesman", 1);
+    assert_int_not_equal(second->antecedent, -1);
+    assert_string_equal(second->code, "RUSGOV");
+    dyad_arena_free(arena);
+}
+
 static void compounds(void **state) {
     (void)state;
     dyad_arena *arena = dyad_arena_new();
@@ -410,6 +463,8 @@ int main(void) {
         cmocka_unit_test(titles_agents_and_possessives),
         cmocka_unit_test(codes_follow_the_article_date),
         cmocka_unit_test(seats_of_government),
+        cmocka_unit_test(home_institutions_follow_the_dateline),
+        cmocka_unit_test(indefinite_titles_are_new_people),
         cmocka_unit_test(compounds),
         cmocka_unit_test(coreference),
         cmocka_unit_test(pronouns_need_an_antecedent),
