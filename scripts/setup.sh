@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential meson ninja-build pkg-config
           libjansson-dev libutf8proc-dev libxml2-dev zlib1g-dev libcmocka-dev
-          libsqlite3-dev wordnet-base iso-codes python3)
+          wordnet-base iso-codes python3)
 # npm installs the gazetteer packages below (Debian's npm when there is none)
 command -v npm >/dev/null || packages+=(npm)
 missing=()
