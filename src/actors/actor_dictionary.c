@@ -121,6 +121,29 @@ dyad_status actor_load_problem(actor_load_report *report, dyad_error *error, con
 
 /* ------------------------------------------------------------- folding */
 
+/* Appends a non-ASCII code point as actor words fold it (decomposed, case
+ * folded, marks stripped, dots dropped) at out[*written].  False when
+ * utf8proc cannot fold it or it would pass ACTOR_WORD_MAX; what fitted
+ * before that stays written. */
+static bool fold_append_codepoint(int32_t codepoint, char *out, size_t *written) {
+    utf8proc_int32_t decomposed[8];
+    utf8proc_ssize_t count = utf8proc_decompose_char(
+        codepoint, decomposed, 8,
+        UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_STRIPMARK |
+            UTF8PROC_IGNORE,
+        NULL);
+    if (count < 0 || count > 8) return false;
+    for (utf8proc_ssize_t k = 0; k < count; k++) {
+        if (decomposed[k] == '.') continue;
+        char encoded[4];
+        size_t encoded_size = utf8_encode(decomposed[k], encoded);
+        if (*written + encoded_size > ACTOR_WORD_MAX) return false;
+        memcpy(out + *written, encoded, encoded_size);
+        *written += encoded_size;
+    }
+    return true;
+}
+
 size_t actor_fold_word(const char *text, size_t length, char *out) {
     size_t written = 0;
     size_t i = 0;
@@ -137,21 +160,7 @@ size_t actor_fold_word(const char *text, size_t length, char *out) {
         size_t size = utf8_decode((const unsigned char *)text + i, length - i, &codepoint);
         if (size == 0) return 0;
         i += size;
-        utf8proc_int32_t decomposed[8];
-        utf8proc_ssize_t count = utf8proc_decompose_char(
-            codepoint, decomposed, 8,
-            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_STRIPMARK |
-                UTF8PROC_IGNORE,
-            NULL);
-        if (count < 0 || count > 8) return 0;
-        for (utf8proc_ssize_t k = 0; k < count; k++) {
-            if (decomposed[k] == '.') continue;
-            char encoded[4];
-            size_t encoded_size = utf8_encode(decomposed[k], encoded);
-            if (written + encoded_size > ACTOR_WORD_MAX) return 0;
-            memcpy(out + written, encoded, encoded_size);
-            written += encoded_size;
-        }
+        if (!fold_append_codepoint(codepoint, out, &written)) return 0;
     }
     out[written] = '\0';
     return written;
@@ -195,27 +204,7 @@ size_t actor_fold_shape(const char *text, size_t length, char *out, actor_word_s
         }
         upper += is_upper;
         lower += is_lower;
-        utf8proc_int32_t decomposed[8];
-        utf8proc_ssize_t count = utf8proc_decompose_char(
-            codepoint, decomposed, 8,
-            UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_LUMP | UTF8PROC_STRIPMARK |
-                UTF8PROC_IGNORE,
-            NULL);
-        if (count < 0 || count > 8) {
-            too_long = true;
-            continue;
-        }
-        for (utf8proc_ssize_t k = 0; k < count; k++) {
-            if (decomposed[k] == '.') continue;
-            char encoded[4];
-            size_t encoded_size = utf8_encode(decomposed[k], encoded);
-            if (written + encoded_size > ACTOR_WORD_MAX) {
-                too_long = true;
-                break;
-            }
-            memcpy(out + written, encoded, encoded_size);
-            written += encoded_size;
-        }
+        if (!fold_append_codepoint(codepoint, out, &written)) too_long = true;
     }
     *shape = !first_seen    ? SHAPE_OTHER
              : lower == 0   ? (upper >= 2 ? SHAPE_UPPER : SHAPE_CAPITALISED)

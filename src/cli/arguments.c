@@ -120,3 +120,26 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
     out->batch.files = argv + optind;
     return 0;
 }
+
+int load_stage_resources(const char *data_dir, unsigned stages, dyad_resources **out) {
+    dyad_config config = {.data_dir = data_dir, .stages = stages};
+    dyad_error error;
+    if (dyad_resources_load(&config, out, &error) != DYAD_OK) {
+        batch_report(&error);
+        return 1;
+    }
+    return 0;
+}
+
+int run_article_command(int argc, char **argv, const char *usage, unsigned stages,
+                        batch_work_fn work) {
+    article_arguments arguments;
+    int status = parse_article_arguments(argc, argv, usage, NULL, NULL, NULL, &arguments);
+    if (status) return status < 0 ? 0 : status;
+    dyad_resources *resources;
+    if (load_stage_resources(arguments.data_dir, stages, &resources)) return 1;
+    batch_totals totals;
+    int exit_status = batch_run(&arguments.batch, work, resources, &totals);
+    dyad_resources_free(resources);
+    return exit_status;
+}

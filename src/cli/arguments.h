@@ -26,4 +26,14 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
 int usage_error(const char *usage, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Loads the resources `stages` need from data_dir (NULL: the default);
+ * on failure reports the error and returns 1, else 0. */
+int load_stage_resources(const char *data_dir, unsigned stages, dyad_resources **out);
+
+/* The whole of a command that takes only the shared options: parses argv,
+ * loads the resources `stages` need and hands every article to `work`
+ * (its context is the loaded dyad_resources).  Returns the exit status. */
+int run_article_command(int argc, char **argv, const char *usage, unsigned stages,
+                        batch_work_fn work);
+
 #endif

@@ -296,6 +296,25 @@ static int bench(const article_arguments *arguments, const dyad_resources *resou
     return exit_status;
 }
 
+/* Loads what the actor stage needs with the --dict files; reports skipped
+ * dictionary lines unless --quiet.  Returns 1 after reporting a failure. */
+static int load_actor_resources(const article_arguments *arguments, const actors_options *options,
+                                dyad_resources **out) {
+    dyad_config config = {.data_dir = arguments->data_dir,
+                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
+                          .dictionaries = options->dictionaries,
+                          .dictionaries_only = options->dictionaries_only};
+    dyad_error error;
+    if (dyad_resources_load(&config, out, &error) != DYAD_OK) {
+        batch_report(&error);
+        return 1;
+    }
+    size_t warning_count = dyad_resources_warning_count(*out);
+    for (size_t i = 0; i < warning_count && !arguments->batch.quiet; i++)
+        batch_report(dyad_resources_warning(*out, i));
+    return 0;
+}
+
 static dyad_status actors_one(const void *context, dyad_document *document, dyad_buffer *out,
                               dyad_error *error) {
     const dyad_resources *resources = context;
@@ -328,20 +347,11 @@ int command_actors(int argc, char **argv) {
         free(options.dictionaries);
         return status;
     }
-    dyad_config config = {.data_dir = arguments.data_dir,
-                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
-                          .dictionaries = options.dictionaries,
-                          .dictionaries_only = options.dictionaries_only};
     dyad_resources *resources;
-    dyad_error error;
-    if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
-        batch_report(&error);
+    if (load_actor_resources(&arguments, &options, &resources)) {
         free(options.dictionaries);
         return 1;
     }
-    size_t warning_count = dyad_resources_warning_count(resources);
-    for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
-        batch_report(dyad_resources_warning(resources, i));
     int exit_status;
     if (options.unknown) {
         exit_status = list_unknown(&arguments, resources, options.top);
@@ -380,20 +390,12 @@ int command_eval_actors(int argc, char **argv) {
         free(options.dictionaries);
         return usage_error(eval_usage, "--gold FILE is required");
     }
-    dyad_config config = {.data_dir = arguments.data_dir,
-                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
-                          .dictionaries = options.dictionaries,
-                          .dictionaries_only = options.dictionaries_only};
     dyad_resources *resources;
-    dyad_error error;
-    if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
-        batch_report(&error);
+    if (load_actor_resources(&arguments, &options, &resources)) {
         free(options.dictionaries);
         return 1;
     }
-    size_t warning_count = dyad_resources_warning_count(resources);
-    for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
-        batch_report(dyad_resources_warning(resources, i));
+    dyad_error error;
     actor_eval_result result;
     dyad_buffer report = {NULL, 0, 0};
     dyad_status eval_status = actor_eval_file(resources, 0, options.gold, &result,

@@ -16,6 +16,10 @@
 static const char usage[] =
     "dyad extract [--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [FILES]";
 
+/* extraction uses tags, the parse and actor mentions */
+static const unsigned extract_stages =
+    DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS | DYAD_STAGE_EXTRACT;
+
 static dyad_status extract_one(const void *context, dyad_document *document, dyad_buffer *out,
                                dyad_error *error) {
     const dyad_resources *resources = context;
@@ -27,22 +31,7 @@ static dyad_status extract_one(const void *context, dyad_document *document, dya
 }
 
 int command_extract(int argc, char **argv) {
-    article_arguments arguments;
-    int status = parse_article_arguments(argc, argv, usage, NULL, NULL, NULL, &arguments);
-    if (status) return status < 0 ? 0 : status;
-    dyad_config config = {.data_dir = arguments.data_dir,
-                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS |
-                                    DYAD_STAGE_EXTRACT};
-    dyad_resources *resources;
-    dyad_error error;
-    if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
-        batch_report(&error);
-        return 1;
-    }
-    batch_totals totals;
-    int exit_status = batch_run(&arguments.batch, extract_one, resources, &totals);
-    dyad_resources_free(resources);
-    return exit_status;
+    return run_article_command(argc, argv, usage, extract_stages, extract_one);
 }
 
 /* ---------------------------------------------------- eval extraction */
@@ -96,15 +85,9 @@ int command_eval_extraction(int argc, char **argv) {
         }
     }
     if (!gold_count || optind < argc) return usage_error(eval_usage, "--gold FILE is required");
-    dyad_config config = {.data_dir = data_dir,
-                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS |
-                                    DYAD_STAGE_EXTRACT};
     dyad_resources *resources;
+    if (load_stage_resources(data_dir, extract_stages, &resources)) return 1;
     dyad_error error;
-    if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
-        batch_report(&error);
-        return 1;
-    }
     extraction_result total = {0};
     int exit_status = 0;
     for (size_t i = 0; i < gold_count; i++) {

@@ -21,19 +21,5 @@ static dyad_status parse_one(const void *context, dyad_document *document, dyad_
 }
 
 int command_parse(int argc, char **argv) {
-    article_arguments arguments;
-    int status = parse_article_arguments(argc, argv, usage, NULL, NULL, NULL, &arguments);
-    if (status) return status < 0 ? 0 : status;
-    dyad_config config = {.data_dir = arguments.data_dir,
-                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE};
-    dyad_resources *resources;
-    dyad_error error;
-    if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
-        batch_report(&error);
-        return 1;
-    }
-    batch_totals totals;
-    int exit_status = batch_run(&arguments.batch, parse_one, resources, &totals);
-    dyad_resources_free(resources);
-    return exit_status;
+    return run_article_command(argc, argv, usage, DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE, parse_one);
 }

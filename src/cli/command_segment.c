@@ -19,18 +19,5 @@ static dyad_status segment_one(const void *context, dyad_document *document, dya
 }
 
 int command_segment(int argc, char **argv) {
-    article_arguments arguments;
-    int status = parse_article_arguments(argc, argv, usage, NULL, NULL, NULL, &arguments);
-    if (status) return status < 0 ? 0 : status;
-    dyad_config config = {.data_dir = arguments.data_dir, .stages = DYAD_STAGE_SEGMENT};
-    dyad_resources *resources;
-    dyad_error error;
-    if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {
-        batch_report(&error);
-        return 1;
-    }
-    batch_totals totals;
-    int exit_status = batch_run(&arguments.batch, segment_one, resources, &totals);
-    dyad_resources_free(resources);
-    return exit_status;
+    return run_article_command(argc, argv, usage, DYAD_STAGE_SEGMENT, segment_one);
 }

@@ -74,6 +74,19 @@ static char *default_output(const char *data_dir, const char *file) {
     return path;
 }
 
+/* --out, or when it is absent the default output, which the caller frees
+ * through *allocated.  Returns 1 after saying the data directory is
+ * missing. */
+static int choose_output(const char *data_dir, const char *file, const char **out_path,
+                         char **allocated) {
+    *allocated = NULL;
+    if (*out_path) return 0;
+    *out_path = *allocated = default_output(data_dir, file);
+    if (*out_path) return 0;
+    fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
+    return 1;
+}
+
 static int parse_count(const char *usage, const char *option, const char *text, unsigned long max,
                        unsigned long *out) {
     char *end;
@@ -139,13 +152,7 @@ static int train_tagger(int argc, char **argv) {
     if (optind < argc) return usage_error(usage, "unexpected argument '%s'", argv[optind]);
     if (!train_path || !dev_path) return usage_error(usage, "--train and --dev are required");
     char *default_path = NULL;
-    if (!out_path) {
-        out_path = default_path = default_output(data_dir, "tagger.model");
-        if (!out_path) {
-            fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
-            return 1;
-        }
-    }
+    if (choose_output(data_dir, "tagger.model", &out_path, &default_path)) return 1;
     dyad_arena *arena = dyad_arena_new();
     conllu_corpus train, dev;
     dyad_error error;
@@ -217,13 +224,7 @@ static int train_lemmatizer(int argc, char **argv) {
     if (optind < argc) return usage_error(usage, "unexpected argument '%s'", argv[optind]);
     if (!train_path) return usage_error(usage, "--train is required");
     char *default_path = NULL;
-    if (!out_path) {
-        out_path = default_path = default_output(data_dir, "lemmatizer.model");
-        if (!out_path) {
-            fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
-            return 1;
-        }
-    }
+    if (choose_output(data_dir, "lemmatizer.model", &out_path, &default_path)) return 1;
     dyad_arena *arena = dyad_arena_new();
     conllu_corpus train;
     dyad_error error;
@@ -344,13 +345,7 @@ static int train_parser(int argc, char **argv) {
         return usage_error(usage, "--train and --dev are required");
     if (!gold_tags && folds < 2) return usage_error(usage, "--folds wants at least 2");
     char *default_path = NULL;
-    if (!training.out_path) {
-        training.out_path = default_path = default_output(data_dir, "parser.model");
-        if (!training.out_path) {
-            fprintf(stderr, "dyad: cannot find the data directory; give --out or --data-dir\n");
-            return 1;
-        }
-    }
+    if (choose_output(data_dir, "parser.model", &training.out_path, &default_path)) return 1;
     training.on_corpus = print_parser_corpus;
     training.on_iteration = print_parser_iteration;
     dyad_error error;

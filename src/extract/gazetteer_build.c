@@ -285,18 +285,33 @@ static const char *json_text(json_t *object, const char *key) {
     return json_is_string(value) ? json_string_value(value) : NULL;
 }
 
-static dyad_status load_countries(builder *b) {
+/* Reads a JSON file whose list stands at `key` of the top object (or is
+ * the top value when key is NULL).  Returns the document for the caller to
+ * json_decref, *list pointing into it; NULL with the error set when the
+ * file does not parse or holds no such list (`missing` says what was
+ * expected). */
+static json_t *load_json_list(builder *b, const char *path, const char *key, const char *missing,
+                              json_t **list) {
     json_error_t json_error;
-    json_t *root = json_load_file(b->sources->countries_json, 0, &json_error);
-    if (!root)
-        return error_set(b->error, DYAD_ERR_MODEL, b->sources->countries_json, json_error.line, -1,
-                         "%s", json_error.text);
-    json_t *list = json_object_get(root, "3166-1");
-    if (!json_is_array(list)) {
-        json_decref(root);
-        return error_set(b->error, DYAD_ERR_MODEL, b->sources->countries_json, 0, -1,
-                         "no \"3166-1\" list");
+    json_t *root = json_load_file(path, 0, &json_error);
+    if (!root) {
+        error_set(b->error, DYAD_ERR_MODEL, path, json_error.line, -1, "%s", json_error.text);
+        return NULL;
     }
+    *list = key ? json_object_get(root, key) : root;
+    if (!json_is_array(*list)) {
+        json_decref(root);
+        error_set(b->error, DYAD_ERR_MODEL, path, 0, -1, "%s", missing);
+        return NULL;
+    }
+    return root;
+}
+
+static dyad_status load_countries(builder *b) {
+    json_t *list;
+    json_t *root = load_json_list(b, b->sources->countries_json, "3166-1", "no \"3166-1\" list",
+                                  &list);
+    if (!root) return b->error->status;
     size_t i;
     json_t *country;
     json_array_foreach(list, i, country) {
@@ -349,19 +364,13 @@ static bool add_subdivision_names(builder *b, const char *name, uint32_t entry) 
 
 static dyad_status load_subdivisions(builder *b) {
     if (!b->sources->admin1_json) return DYAD_OK;
-    json_error_t json_error;
-    json_t *root = json_load_file(b->sources->admin1_json, 0, &json_error);
-    if (!root)
-        return error_set(b->error, DYAD_ERR_MODEL, b->sources->admin1_json, json_error.line, -1,
-                         "%s", json_error.text);
-    if (!json_is_array(root)) {
-        json_decref(root);
-        return error_set(b->error, DYAD_ERR_MODEL, b->sources->admin1_json, 0, -1,
-                         "expected a list of {code, name}");
-    }
+    json_t *list;
+    json_t *root = load_json_list(b, b->sources->admin1_json, NULL,
+                                  "expected a list of {code, name}", &list);
+    if (!root) return b->error->status;
     size_t i;
     json_t *item;
-    json_array_foreach(root, i, item) {
+    json_array_foreach(list, i, item) {
         const char *code = json_text(item, "code"), *name = json_text(item, "name");
         if (!code || !name || strlen(code) < 4 || code[2] != '.') {
             json_decref(root);

@@ -354,6 +354,46 @@ static size_t lemma_base(const lemmatizer *lemmatizer, const char *form, const c
     return length;
 }
 
+/* A word being lemmatized: its lowercase form, which the edits are
+ * checked on, and its base, which they are applied to. */
+typedef struct edited_word {
+    const char *lower;
+    size_t lower_length;
+    const char *base;
+    size_t base_length;
+    char wordnet_class;
+} edited_word;
+
+/* Applies the edit to the lowercase word; when WordNet knows the result
+ * (as a lemma, or with by_ending as the ending of one) writes the edited
+ * base into buffer and returns true. */
+static bool edit_if_known(const lemmatizer *lemmatizer, const edited_word *word, int strip,
+                          const char *append, bool by_ending, char *buffer) {
+    char candidate[LEMMA_MAX_BYTES];
+    if (!apply_edit(word->lower, word->lower_length, strip, append, candidate)) return false;
+    bool known = by_ending
+                     ? wordnet_has_ending(lemmatizer, word->wordnet_class, candidate)
+                     : wordnet_has(lemmatizer, word->wordnet_class, candidate, strlen(candidate));
+    return known && apply_edit(word->base, word->base_length, strip, append, buffer);
+}
+
+/* edit_if_known with each detachment rule of the word's class that fits
+ * its ending, in table order; the first accepted wins. */
+static bool detach_if_known(const lemmatizer *lemmatizer, const edited_word *word, bool by_ending,
+                            char *buffer) {
+    for (size_t r = 0; r < sizeof detachments / sizeof *detachments; r++) {
+        const detachment *rule = &detachments[r];
+        size_t ending = strlen(rule->ending);
+        if (rule->wordnet_class != word->wordnet_class || word->lower_length <= ending ||
+            memcmp(word->lower + word->lower_length - ending, rule->ending, ending) != 0)
+            continue;
+        /* endings are ASCII: their bytes are their code points */
+        if (edit_if_known(lemmatizer, word, (int)ending, rule->replacement, by_ending, buffer))
+            return true;
+    }
+    return false;
+}
+
 /* Everything but the treebank's word table: what the table corrects. */
 static const char *lemmatize_by_rules(const lemmatizer *lemmatizer, const char *form,
                                       const char *lower, size_t lower_length, uint64_t tag_hash,
@@ -365,7 +405,6 @@ static const char *lemmatize_by_rules(const lemmatizer *lemmatizer, const char *
     memcpy(buffer, base, base_length + 1);
     const char *unchanged = buffer;
     if (!info.wordnet_class || !info.inflected) return unchanged;
-    char candidate[LEMMA_MAX_BYTES];
     if (!info.tag_known && wordnet_has(lemmatizer, info.wordnet_class, lower, lower_length))
         return unchanged;
     uint64_t offset;
@@ -374,40 +413,14 @@ static const char *lemmatize_by_rules(const lemmatizer *lemmatizer, const char *
     int strip = 0;
     const char *append = NULL;
     bool have_rule = suffix_edit(lemmatizer, tag_hash, lower, lower_length, &strip, &append);
-    if (have_rule && apply_edit(lower, lower_length, strip, append, candidate) &&
-        wordnet_has(lemmatizer, info.wordnet_class, candidate, strlen(candidate)) &&
-        apply_edit(base, base_length, strip, append, buffer))
-        return buffer;
-    for (size_t r = 0; r < sizeof detachments / sizeof *detachments; r++) {
-        const detachment *rule = &detachments[r];
-        size_t ending = strlen(rule->ending);
-        if (rule->wordnet_class != info.wordnet_class || lower_length <= ending ||
-            memcmp(lower + lower_length - ending, rule->ending, ending) != 0)
-            continue;
-        int rule_strip = (int)ending; /* endings are ASCII */
-        if (apply_edit(lower, lower_length, rule_strip, rule->replacement, candidate) &&
-            wordnet_has(lemmatizer, info.wordnet_class, candidate, strlen(candidate)) &&
-            apply_edit(base, base_length, rule_strip, rule->replacement, buffer))
-            return buffer;
-    }
+    edited_word word = {lower, lower_length, base, base_length, info.wordnet_class};
+    if (have_rule && edit_if_known(lemmatizer, &word, strip, append, false, buffer)) return buffer;
+    if (detach_if_known(lemmatizer, &word, false, buffer)) return buffer;
     /* A word WordNet does not know is often a known one with something in
      * front ("retweeted": re + tweet, "Russian-backed"): a candidate whose
      * ending is a WordNet lemma is the likeliest. */
-    if (have_rule && apply_edit(lower, lower_length, strip, append, candidate) &&
-        wordnet_has_ending(lemmatizer, info.wordnet_class, candidate) &&
-        apply_edit(base, base_length, strip, append, buffer))
-        return buffer;
-    for (size_t r = 0; r < sizeof detachments / sizeof *detachments; r++) {
-        const detachment *rule = &detachments[r];
-        size_t ending = strlen(rule->ending);
-        if (rule->wordnet_class != info.wordnet_class || lower_length <= ending ||
-            memcmp(lower + lower_length - ending, rule->ending, ending) != 0)
-            continue;
-        if (apply_edit(lower, lower_length, (int)ending, rule->replacement, candidate) &&
-            wordnet_has_ending(lemmatizer, info.wordnet_class, candidate) &&
-            apply_edit(base, base_length, (int)ending, rule->replacement, buffer))
-            return buffer;
-    }
+    if (have_rule && edit_if_known(lemmatizer, &word, strip, append, true, buffer)) return buffer;
+    if (detach_if_known(lemmatizer, &word, true, buffer)) return buffer;
     if (have_rule && apply_edit(base, base_length, strip, append, buffer)) return buffer;
     return unchanged;
 }
