@@ -342,6 +342,7 @@ int command_actors(int argc, char **argv) {
     size_t warning_count = dyad_resources_warning_count(resources);
     for (size_t i = 0; i < warning_count && !arguments.batch.quiet; i++)
         batch_report(dyad_resources_warning(resources, i));
+    arguments.batch.reader.resources = resources;
     int exit_status;
     if (options.unknown) {
         exit_status = list_unknown(&arguments, resources, options.top);

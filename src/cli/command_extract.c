@@ -40,6 +40,7 @@ int command_extract(int argc, char **argv) {
         return 1;
     }
     batch_totals totals;
+    arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, extract_one, resources, &totals);
     dyad_resources_free(resources);
     return exit_status;

@@ -33,6 +33,7 @@ int command_parse(int argc, char **argv) {
         return 1;
     }
     batch_totals totals;
+    arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, parse_one, resources, &totals);
     dyad_resources_free(resources);
     return exit_status;
