@@ -340,6 +340,10 @@ typedef struct dyad_reader dyad_reader;
 typedef struct dyad_reader_options {
     dyad_input_format format;
     const char *default_date; /* --date for text and HTML inputs, or NULL */
+    /* Loaded resources whose HTML extraction hints (data/ingest/) the
+     * reader borrows; they must outlive the reader.  NULL: the reader
+     * loads them from the default data directory on its first HTML page. */
+    const dyad_resources *resources;
 } dyad_reader_options;
 
 /* path NULL or "-" reads standard input.  Fails only when the file cannot

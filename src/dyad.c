@@ -94,7 +94,10 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
         return error_set(error, DYAD_ERR_MODEL, NULL, 0, -1,
                          "cannot find dyad's data directory (set DYAD_DATA_DIR)");
     }
-    dyad_status status = clean_resources_load(resources->data_dir, &resources->clean, error);
+    dyad_status status =
+        html_hints_load_from_data_dir(resources->data_dir, &resources->html_hints, error);
+    if (status == DYAD_OK)
+        status = clean_resources_load(resources->data_dir, &resources->clean, error);
     if (status == DYAD_OK)
         status = segment_resources_load(resources->data_dir, &resources->segment, error);
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_PARSE)) {
@@ -139,6 +142,7 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
 
 void dyad_resources_free(dyad_resources *resources) {
     if (!resources) return;
+    html_hints_free(resources->html_hints);
     clean_resources_free(resources->clean);
     segment_resources_free(resources->segment);
     tagger_free(resources->tagger);

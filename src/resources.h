@@ -11,6 +11,7 @@
 #include "dyad.h"
 #include "clean/clean.h"
 #include "extract/extract.h"
+#include "ingest/html_hints.h"
 #include "text/segment.h"
 #include "actors/actors.h"
 #include "coder/coder.h"
@@ -21,6 +22,7 @@
 struct dyad_resources {
     char *data_dir;
     unsigned stages;
+    html_hints *html_hints;       /* class/id words of the HTML extractor (readers) */
     clean_resources *clean;
     segment_resources *segment;
     actors_resources *actors;     /* NULL unless DYAD_STAGE_ACTORS was loaded */

@@ -139,6 +139,7 @@ int run_article_command(int argc, char **argv, const char *usage, unsigned stage
     dyad_resources *resources;
     if (load_stage_resources(arguments.data_dir, stages, &resources)) return 1;
     batch_totals totals;
+    arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, work, resources, &totals);
     dyad_resources_free(resources);
     return exit_status;

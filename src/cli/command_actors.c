@@ -352,6 +352,7 @@ int command_actors(int argc, char **argv) {
         free(options.dictionaries);
         return 1;
     }
+    arguments.batch.reader.resources = resources;
     int exit_status;
     if (options.unknown) {
         exit_status = list_unknown(&arguments, resources, options.top);

@@ -64,6 +64,7 @@ int command_bench(int argc, char **argv) {
     atomic_init(&context.tokens, 0);
     atomic_init(&context.events, 0);
     batch_totals totals;
+    arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, bench_one, &context, &totals);
     double elapsed = seconds_now() - start;
     if (elapsed <= 0) elapsed = 1e-9;

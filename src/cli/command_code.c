@@ -101,6 +101,7 @@ int command_code(int argc, char **argv) {
     }
     code_context context = {.resources = resources, .tokens = options.tokens};
     batch_totals totals;
+    arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, code_one, &context, &totals);
     dyad_resources_free(resources);
     return exit_status;

@@ -5,14 +5,17 @@
  */
 #include "commands.h"
 #include "evaluate/extract_eval.h"
+#include "ingest/html_hints.h"
+#include "resources.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static const char usage[] = "dyad eval extract --gold DIR [--pages] [--dump DIR]";
+static const char usage[] = "dyad eval extract --gold DIR [--pages] [--dump DIR] [--data-dir DIR]";
 
 typedef struct eval_output {
     bool pages;               /* one line per page */
@@ -46,10 +49,12 @@ int command_eval_extract(int argc, char **argv) {
         {"gold", required_argument, NULL, 'g'},
         {"pages", no_argument, NULL, 'p'},
         {"dump", required_argument, NULL, 'd'},
+        {"data-dir", required_argument, NULL, 'D'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *gold = NULL;
+    const char *data_dir = NULL;
     eval_output output = {0};
     optind = 1;
     opterr = 0;
@@ -59,6 +64,7 @@ int command_eval_extract(int argc, char **argv) {
         case 'g': gold = optarg; break;
         case 'p': output.pages = true; break;
         case 'd': output.dump_dir = optarg; break;
+        case 'D': data_dir = optarg; break;
         case 'h': printf("usage: %s\n", usage); return 0;
         default:
             fprintf(stderr, "dyad: unknown option or missing value: %s\nusage: %s\n",
@@ -71,10 +77,22 @@ int command_eval_extract(int argc, char **argv) {
                 usage);
         return 2;
     }
-    if (output.dump_dir) mkdir(output.dump_dir, 0777);
-    extract_eval_summary summary;
     dyad_error error;
-    if (extract_eval_run(gold, on_page, &output, &summary, &error) != DYAD_OK) {
+    char *directory = resources_find_data_dir(data_dir);
+    if (!directory) {
+        fprintf(stderr, "dyad: cannot find dyad's data directory (set DYAD_DATA_DIR)\n");
+        return 1;
+    }
+    html_hints *hints;
+    dyad_status status = html_hints_load_from_data_dir(directory, &hints, &error);
+    free(directory);
+    extract_eval_summary summary;
+    if (status == DYAD_OK) {
+        if (output.dump_dir) mkdir(output.dump_dir, 0777);
+        status = extract_eval_run(hints, gold, on_page, &output, &summary, &error);
+        html_hints_free(hints);
+    }
+    if (status != DYAD_OK) {
         char message[1200];
         fprintf(stderr, "dyad: %s\n", dyad_error_format(&error, message, sizeof message));
         return 1;

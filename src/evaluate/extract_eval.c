@@ -195,7 +195,8 @@ static bool read_whole(const char *path, dyad_buffer *buffer) {
     return true;
 }
 
-dyad_status extract_eval_run(const char *gold_dir, extract_eval_page_fn on_page, void *context,
+dyad_status extract_eval_run(const html_hints *hints, const char *gold_dir,
+                             extract_eval_page_fn on_page, void *context,
                              extract_eval_summary *out, dyad_error *error) {
     memset(out, 0, sizeof *out);
     char path[4096];
@@ -251,7 +252,7 @@ dyad_status extract_eval_run(const char *gold_dir, extract_eval_page_fn on_page,
         memset(&page, 0, sizeof page);
         page.id = ids[i];
         html_article article;
-        dyad_status extracted = html_extract_article(page_bytes.data, page_bytes.length,
+        dyad_status extracted = html_extract_article(hints, page_bytes.data, page_bytes.length,
                                                      page_path, NULL, arena, &article,
                                                      &page.error);
         if (extracted == DYAD_ERR_MEMORY) {

@@ -26,6 +26,7 @@
 #define DYAD_EVALUATE_EXTRACT_EVAL_H
 
 #include "dyad.h"
+#include "ingest/html_hints.h"
 
 #include <stdbool.h>
 
@@ -64,7 +65,8 @@ typedef void (*extract_eval_page_fn)(void *context, const extract_eval_page *pag
 /* Runs the extractor over gold_dir/html/<id>.html.gz (or .html) for every
  * id of gold_dir/ground-truth.json ({id: {"articleBody": ...}}) and
  * scores it.  A missing page or bad gold file is an error naming it. */
-dyad_status extract_eval_run(const char *gold_dir, extract_eval_page_fn on_page, void *context,
+dyad_status extract_eval_run(const html_hints *hints, const char *gold_dir,
+                             extract_eval_page_fn on_page, void *context,
                              extract_eval_summary *out, dyad_error *error);
 
 #endif

@@ -11,6 +11,7 @@
  * indentation and non-Latin scripts weigh the same as anything else.
  */
 #include "html_extract.h"
+#include "html_hints.h"
 #include "html_date.h"
 #include "html_decode.h"
 #include "html_dom.h"
@@ -175,83 +176,22 @@ enum hint {
     HINT_FURNITURE_ROLE = 1u << 4,
 };
 
-/* Words that name furniture so surely that a positive word beside them
- * ("article-comments", "related-content") does not save the element. */
-static const char *const remove_words[] = {
-    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertisements", "advertising",
-    "adsense", "adslot", "adunit", "dfp", "sponsor", "sponsored", "sponsors", "promo", "promos",
-    "promoted", "outbrain", "taboola", "newsletter", "newsletters", "subscribe", "subscription",
-    "signup", "cookie", "cookies", "consent", "gdpr", "share", "shares", "sharing", "social",
-    "comment", "comments", "disqus", "related", "recommended", "recommendations", "recirc",
-    "recirculation", "trending", "mostread", "mostpopular", "popular", "breadcrumb",
-    "breadcrumbs", "byline", "bylines", "author", "authors", "bio", "avatar", "caption",
-    "captions", "sidebar", "masthead", "navbar", "navigation", "nav", "menu", "footer",
-    "pagination", "pager", "popup", "modal", "lightbox", "toolbar", "widget", "widgets",
-    "slideshow", "carousel", "gallery", "player", "playlist", "podcast", "poll", "quiz",
-    "survey", "login", "signin", "follow", "rss", NULL};
-
-/* Words that suggest furniture but also occur on article boxes. */
-static const char *const negative_words[] = {
-    "tag", "tags", "topics", "categories", "meta", "foot", "header", "banner", "overlay",
-    "extra", "secondary", "complementary", "aside", "rail", "contact", "date", "time",
-    "timestamp", "tools", "tool", "icon", "icons", "button", "btn", "links", "more", "next",
-    "prev", "previous", "teaser", "teasers", "card", "cards", "shop", "shopping", "affiliate",
-    "commerce", "ticker", "alert", "notice", "notification", "community", "remark", "replies",
-    "reply", "feed", "sitemap", "legal", "copyright", "disclaimer", "credit", "credits", "logo",
-    "search", "print", "email", "badge", "pullquote", "video", "skip", "jump", "hero",
-    "combx", "shoutbox", "skyscraper", "masthead", "supplemental", "agegate", "image", "images",
-    "img", "photo", "photos", "picture", "media", "figure", "thumbnail", "thumb", "scroll", NULL};
-
-static const char *const positive_words[] = {
-    "article", "articles", "body", "content", "contents", "entry", "hentry", "main", "post",
-    "story", "text", "prose", "richtext", "copy", "blog", "paragraph", NULL};
-
-/* Parts of run-together names ("sharebar", "relatedStories" is split
- * already, "socialmedia", "commentlist"). */
-static const char *const remove_fragments[] = {
-    "share", "social", "comment", "related", "newsletter", "cookie", "sidebar", "breadcrumb",
-    "footer", "navbar", "sponsor", "advert", "subscri", "byline", "outbrain", "taboola",
-    "disqus", "trending", "promo", "caption", "recommend", "popular", "mostread", "slideshow",
-    "carousel", NULL};
-
-static const char *const positive_fragments[] = {"article", "content", "story", "entry",
-                                                 "body", NULL};
-
-/* Whole class tokens that hide an element. */
-static const char *const hidden_classes[] = {
-    "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden",
-    "screen-reader-text", "screenreader-text", "screen-reader-only", "is-hidden", "u-hidden",
-    "d-none", "element-invisible", "offscreen", NULL};
-
-static bool in_list(const char *const *list, const char *word) {
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == word[0] && strcmp(list[i], word) == 0) return true;
-    return false;
-}
-
-static bool contains_fragment(const char *const *list, const char *word) {
-    for (size_t i = 0; list[i]; i++)
-        if (strstr(word, list[i])) return true;
-    return false;
-}
-
-static unsigned word_hints(const char *word) {
-    if (in_list(remove_words, word)) return HINT_REMOVE;
-    if (in_list(negative_words, word)) return HINT_NEGATIVE;
-    if (in_list(positive_words, word)) return HINT_POSITIVE;
-    if (strlen(word) < 5) return 0;
-    /* "commentary" is an article kind, not a comment box */
-    if (contains_fragment(remove_fragments, word) && strncmp(word, "commentar", 9) != 0)
-        return HINT_REMOVE;
-    if (contains_fragment(positive_fragments, word)) return HINT_POSITIVE;
+/* The word lists are data (html_hints.h); what each kind does is here. */
+static unsigned word_hints(const html_hints *hints, const char *word) {
+    switch (html_hints_word(hints, word)) {
+    case HTML_WORD_REMOVE: return HINT_REMOVE;
+    case HTML_WORD_NEGATIVE: return HINT_NEGATIVE;
+    case HTML_WORD_POSITIVE: return HINT_POSITIVE;
+    case HTML_WORD_NONE: break;
+    }
     return 0;
 }
 
 /* Splits a class or id value into lower-case words at non-alphanumerics
  * and camelCase humps, and ORs their hints. */
-static unsigned attribute_hints(const char *value) {
+static unsigned attribute_hints(const html_hints *hint_words, const char *value) {
     unsigned hints = 0;
-    char word[48];
+    char word[HTML_HINT_WORD_MAX + 1];
     size_t n = 0;
     for (const char *p = value;; p++) {
         unsigned char c = (unsigned char)*p;
@@ -259,7 +199,7 @@ static unsigned attribute_hints(const char *value) {
         bool hump = alnum && n && isupper(c) && islower((unsigned char)p[-1]);
         if ((!alnum || hump) && n) {
             word[n] = '\0';
-            hints |= word_hints(word);
+            hints |= word_hints(hint_words, word);
             n = 0;
         }
         if (!c) break;
@@ -303,18 +243,18 @@ typedef struct element_hints {
     int weight;                /* readability's class weight: ±25 for class, ±25 for id */
 } element_hints;
 
-static element_hints hints_of(const xmlNode *node) {
+static element_hints hints_of(const html_hints *hint_words, const xmlNode *node) {
     element_hints result = {0, 0};
     const char *names[] = {dom_attribute(node, "class"), dom_attribute(node, "id")};
     for (size_t i = 0; i < 2; i++) {
         if (!names[i] || !*names[i]) continue;
-        unsigned hints = attribute_hints(names[i]);
+        unsigned hints = attribute_hints(hint_words, names[i]);
         if (hints & HINT_POSITIVE) result.weight += 25;
         if (hints & (HINT_NEGATIVE | HINT_REMOVE)) result.weight -= 25;
         result.hints |= hints;
     }
     const char *class_value = dom_attribute(node, "class");
-    if (class_value && has_class_token(class_value, hidden_classes)) result.hints |= HINT_HIDDEN;
+    if (class_value && html_hints_hides(hint_words, class_value)) result.hints |= HINT_HIDDEN;
     const char *style = dom_attribute(node, "style");
     if (style && style_hides(style)) result.hints |= HINT_HIDDEN;
     if (dom_attribute(node, "hidden")) result.hints |= HINT_HIDDEN;
@@ -361,6 +301,7 @@ static node_facts *facts(const xmlNode *node) {
 }
 
 typedef struct extraction {
+    const html_hints *hints;
     dyad_arena *scratch;
     xmlNode *body;
     html_metadata *metadata;
@@ -390,7 +331,7 @@ static bool gather_facts(extraction *x, xmlNode *node) {
         if (!f) return false;
         node->_private = f;
         f->tag = tag_lookup(node);
-        f->hints = hints_of(node);
+        f->hints = hints_of(x->hints, node);
     } else {
         element_hints hints = f->hints;
         const tag_info *tag = f->tag;
@@ -1088,8 +1029,9 @@ typedef struct attempt {
     uint32_t characters;       /* non-space characters */
 } attempt;
 
-static dyad_status extract_once(const html_decoded *decoded, const char *origin,
-                                html_metadata *metadata, bool relaxed, dyad_arena *arena,
+static dyad_status extract_once(const html_hints *hints, const html_decoded *decoded,
+                                const char *origin, html_metadata *metadata, bool relaxed,
+                                dyad_arena *arena,
                                 attempt *result, char **date_out, dyad_error *error) {
     memset(result, 0, sizeof *result);
     htmlDocPtr page = htmlReadMemory(decoded->text, (int)decoded->length, origin, "UTF-8",
@@ -1112,6 +1054,7 @@ static dyad_status extract_once(const html_decoded *decoded, const char *origin,
     }
     extraction x;
     memset(&x, 0, sizeof x);
+    x.hints = hints;
     x.scratch = scratch;
     x.metadata = metadata;
     x.relaxed = relaxed;
@@ -1215,9 +1158,9 @@ static void initialise_libxml(void) {
     xmlInitParser();
 }
 
-dyad_status html_extract_article(const char *bytes, size_t length, const char *origin,
-                                 const html_extract_options *options, dyad_arena *arena,
-                                 html_article *out, dyad_error *error) {
+dyad_status html_extract_article(const html_hints *hints, const char *bytes, size_t length,
+                                 const char *origin, const html_extract_options *options,
+                                 dyad_arena *arena, html_article *out, dyad_error *error) {
     memset(out, 0, sizeof *out);
     pthread_once(&libxml_once, initialise_libxml);
     if (length > (size_t)INT32_MAX / 4)
@@ -1234,11 +1177,12 @@ dyad_status html_extract_article(const char *bytes, size_t length, const char *o
     memset(&metadata, 0, sizeof metadata);
     attempt strict, relaxed;
     char *time_date = NULL;
-    dyad_status status =
-        extract_once(&decoded, origin, &metadata, false, arena, &strict, &time_date, error);
+    dyad_status status = extract_once(hints, &decoded, origin, &metadata, false, arena, &strict,
+                                      &time_date, error);
     attempt *best = &strict;
     if (status == DYAD_OK && strict.characters < RETRY_BELOW) {
-        status = extract_once(&decoded, origin, &metadata, true, arena, &relaxed, NULL, error);
+        status = extract_once(hints, &decoded, origin, &metadata, true, arena, &relaxed, NULL,
+                              error);
         if (relaxed.characters > 2 * strict.characters + 100 ||
             (strict.characters == 0 && relaxed.characters > 0))
             best = &relaxed;
@@ -1253,8 +1197,8 @@ dyad_status html_extract_article(const char *bytes, size_t length, const char *o
         if (characters > best->characters + 100 &&
             json_ld_page(metadata.json_ld_body, work, &synthetic)) {
             html_metadata ignored = metadata;
-            status = extract_once(&synthetic, origin, &ignored, true, arena, &structured, NULL,
-                                  error);
+            status = extract_once(hints, &synthetic, origin, &ignored, true, arena,
+                                  &structured, NULL, error);
             if (structured.characters > best->characters) best = &structured;
         }
     }

@@ -12,7 +12,8 @@
  *   3. what is never article text goes (scripts, styles, forms, media,
  *      hidden elements), then what announces itself as furniture by tag
  *      (nav, aside, header, footer), ARIA role, or class/id words (share,
- *      comment, related, newsletter, cookie, byline, ...) — unless it holds
+ *      comment, related, newsletter, cookie, byline, ...; the words are
+ *      data, html_hints.h) — unless it holds
  *      most of the page's prose, which protects pages that put everything
  *      in one oddly named box;
  *   4. every paragraph-like block (a block with at least a line of its own
@@ -42,6 +43,7 @@
 #define DYAD_INGEST_HTML_EXTRACT_H
 
 #include "dyad.h"
+#include "html_hints.h"
 
 typedef struct html_article {
     const char *title;        /* og:title, JSON-LD headline, <title>; NULL if none */
@@ -60,11 +62,12 @@ typedef struct html_extract_options {
     const char *charset;
 } html_extract_options;
 
-/* bytes: the page in any encoding (html_decode.h); options may be NULL.
+/* hints: the class/id words (html_hints.h), required.
+ * bytes: the page in any encoding (html_decode.h); options may be NULL.
  * origin names the file in errors.  All output strings live in arena.
  * A page with no article text is DYAD_ERR_FORMAT "no article text found". */
-dyad_status html_extract_article(const char *bytes, size_t length, const char *origin,
-                                 const html_extract_options *options, dyad_arena *arena,
-                                 html_article *out, dyad_error *error);
+dyad_status html_extract_article(const html_hints *hints, const char *bytes, size_t length,
+                                 const char *origin, const html_extract_options *options,
+                                 dyad_arena *arena, html_article *out, dyad_error *error);
 
 #endif

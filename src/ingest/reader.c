@@ -13,8 +13,10 @@
 #include "html_date.h"
 #include "html_decode.h"
 #include "html_extract.h"
+#include "html_hints.h"
 #include "petrarch_xml.h"
 #include "warc_read.h"
+#include "../resources.h"
 #include "../util/arena.h"
 #include "../util/buffer.h"
 #include "../util/error.h"
@@ -34,6 +36,8 @@ struct dyad_reader {
     char *path;               /* as given, "-" for stdin */
     dyad_input_format format;
     char *default_date;
+    const html_hints *hints;  /* the resources' hints, or own_hints once loaded */
+    html_hints *own_hints;    /* loaded on the first HTML page when no resources were given */
     long line;                /* lines consumed so far (JSONL) */
     long long offset;         /* bytes consumed so far (JSONL) */
     bool whole_file_done;     /* text/HTML: the one record was returned */
@@ -88,6 +92,7 @@ dyad_status dyad_reader_open(const char *path, const dyad_reader_options *option
     reader->is_stdin = !path || strcmp(path, "-") == 0;
     reader->path = strdup(reader->is_stdin ? "-" : path);
     if (options && options->default_date) reader->default_date = strdup(options->default_date);
+    if (options && options->resources) reader->hints = options->resources->html_hints;
     reader->format = options ? options->format : DYAD_FORMAT_AUTO;
     if (reader->format == DYAD_FORMAT_AUTO && !reader->is_stdin)
         reader->format = reader_format_from_name(path);
@@ -117,6 +122,7 @@ void dyad_reader_close(dyad_reader *reader) {
     dyad_buffer_free(&reader->buffer);
     free(reader->path);
     free(reader->default_date);
+    html_hints_free(reader->own_hints);
     free(reader);
 }
 
@@ -347,6 +353,20 @@ static bool looks_binary(const char *bytes, size_t length) {
     return sample && odd * 10 > sample;
 }
 
+/* The HTML hints, loaded on the first HTML page when the caller gave no
+ * resources: a reader of text or JSONL never needs the data directory. */
+static dyad_status reader_html_hints(dyad_reader *reader, dyad_error *error) {
+    if (reader->hints) return DYAD_OK;
+    char *data_dir = resources_find_data_dir(NULL);
+    if (!data_dir)
+        return error_set(error, DYAD_ERR_MODEL, reader->path, 0, -1,
+                         "cannot find dyad's data directory (set DYAD_DATA_DIR)");
+    dyad_status status = html_hints_load_from_data_dir(data_dir, &reader->own_hints, error);
+    free(data_dir);
+    reader->hints = reader->own_hints;
+    return status;
+}
+
 /* Makes a document from one article's bytes (a whole file, or a WARC
  * record's payload): HTML goes through the extractor, text is taken as it
  * is.  line and offset locate the record in errors (0 and -1 for a whole
@@ -372,9 +392,13 @@ static dyad_status build_article(dyad_reader *reader, dyad_arena *arena, const c
     document->date = arena_strdup(arena, reader->default_date);
     dyad_status status;
     if (html) {
+        /* an error in the hints file names that file and line, not the record */
+        status = reader_html_hints(reader, error);
+        if (status != DYAD_OK) return status;
         html_article page;
         html_extract_options options = {.charset = charset};
-        status = html_extract_article(bytes, length, reader->path, &options, arena, &page, error);
+        status = html_extract_article(reader->hints, bytes, length, reader->path, &options, arena,
+                                      &page, error);
         if (status != DYAD_OK) {
             if (error) {
                 error->line = line;

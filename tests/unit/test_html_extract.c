@@ -14,11 +14,35 @@
 #include "ingest/html_date.h"
 #include "ingest/html_decode.h"
 #include "ingest/html_extract.h"
+#include "resources.h"
 #include "util/buffer.h"
+
+/* The project's own class/id words (data/ingest/html-hints.txt), loaded
+ * once for the group: the pages below are read as the reader reads them. */
+static html_hints *hints;
+
+static int load_hints(void **state) {
+    (void)state;
+    char *data_dir = resources_find_data_dir(NULL);
+    dyad_error error;
+    dyad_status status = data_dir ? html_hints_load_from_data_dir(data_dir, &hints, &error)
+                                  : DYAD_ERR_MODEL;
+    if (status != DYAD_OK)
+        fprintf(stderr, "cannot load the HTML hints: %s\n",
+                data_dir ? error.message : "no data directory");
+    free(data_dir);
+    return status == DYAD_OK ? 0 : -1;
+}
+
+static int free_hints(void **state) {
+    (void)state;
+    html_hints_free(hints);
+    return 0;
+}
 
 static dyad_status extract(dyad_arena *arena, const char *page, size_t length,
                            html_article *out, dyad_error *error) {
-    return html_extract_article(page, length, "test.html", NULL, arena, out, error);
+    return html_extract_article(hints, page, length, "test.html", NULL, arena, out, error);
 }
 
 static html_article extract_ok(dyad_arena *arena, const char *page) {
@@ -516,5 +540,5 @@ int main(void) {
         cmocka_unit_test(page_without_article_is_an_error),
         cmocka_unit_test(shingle_metric),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, load_hints, free_hints);
 }
