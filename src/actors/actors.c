@@ -734,6 +734,29 @@ static bool scan_run(const resolver *r, const actor_word *words, size_t count,
             out->last = j - 1;
             break;
         }
+        if (class == CLASS_LOCATIVE && strcmp(word->folded, "at") == 0 && out->agent >= 0 &&
+            agent_is_gov(r, out->agent) && out->base < 0 && out->person < 0 && !out->has_name) {
+            /* "a spokesperson at the U.S. embassy", "an official at
+             * Russia's foreign ministry": a government role held at a
+             * state's institution is that state's (protesters at an
+             * embassy are not its staff) */
+            size_t k = j + 1;
+            if (k < count && class_of(r, &words[k]) == CLASS_DETERMINER) k++;
+            if (k < count && matches[k].type == PHRASE_ACTOR &&
+                !entry_is_person(r, (int32_t)matches[k].target)) {
+                size_t institution = k + matches[k].length;
+                if (institution < count && (words[institution].flags & WORD_POSSESSIVE))
+                    institution++;
+                if (institution < count && matches[institution].type == PHRASE_AGENT &&
+                    agent_is_gov(r, (int32_t)matches[institution].target)) {
+                    out->base = (int32_t)matches[k].target;
+                    out->role_first = true;
+                    j = institution + matches[institution].length;
+                    out->last = j - 1;
+                    break;
+                }
+            }
+        }
         if (class == CLASS_DIRECTION && strcmp(word->folded, "from") == 0 && out->agent >= 0 &&
             out->free_agent && out->base < 0 && out->person < 0 && !out->has_name &&
             j + 1 < count && matches[j + 1].type == PHRASE_ACTOR &&

@@ -53,6 +53,8 @@ struct coder_resources {
     word_list object_control;
     word_list light_verbs;
     word_list speech_verbs;
+    word_list rejecting_adjectives;
+    char *rejecting_pattern;  /* "grammar.txt:LINE" of the list, for provenance */
     modality_rule *modality;
     size_t modality_count;
     discard_phrase *discards;
@@ -209,9 +211,17 @@ static dyad_status read_grammar(coder_resources *resources, const char *path, dy
             if (strcmp(text, "[object control]") == 0) list = &resources->object_control;
             else if (strcmp(text, "[light verbs]") == 0) list = &resources->light_verbs;
             else if (strcmp(text, "[speech verbs]") == 0) list = &resources->speech_verbs;
-            else status = error_set(error, DYAD_ERR_MODEL, path, file.line, -1,
-                                    "unknown section %s ([object control], [light verbs], "
-                                    "[speech verbs])", text);
+            else if (strcmp(text, "[rejecting adjectives]") == 0) {
+                list = &resources->rejecting_adjectives;
+                char where[64];
+                snprintf(where, sizeof where, "grammar.txt:%zu", (size_t)file.line);
+                free(resources->rejecting_pattern);
+                resources->rejecting_pattern = strdup(where);
+                if (!resources->rejecting_pattern)
+                    status = error_set(error, DYAD_ERR_MEMORY, path, file.line, -1, "out of memory");
+            } else status = error_set(error, DYAD_ERR_MODEL, path, file.line, -1,
+                                      "unknown section %s ([object control], [light verbs], "
+                                      "[speech verbs], [rejecting adjectives])", text);
             continue;
         }
         if (!list) {
@@ -222,7 +232,10 @@ static dyad_status read_grammar(coder_resources *resources, const char *path, dy
         for (char *lemma = strtok_r(text, " \t", &save); lemma && status == DYAD_OK;
              lemma = strtok_r(NULL, " \t", &save)) {
             word_id word = verb_dictionary_word(resources->verbs, lemma);
-            if (word == NO_INDEX || !verb_dictionary_inflect(resources->verbs, word, INFLECT_VERB) ||
+            /* adjectives do not inflect */
+            bool inflects = list != &resources->rejecting_adjectives;
+            if (word == NO_INDEX ||
+                (inflects && !verb_dictionary_inflect(resources->verbs, word, INFLECT_VERB)) ||
                 !list_add(list, word))
                 status = error_set(error, DYAD_ERR_MEMORY, path, file.line, -1, "out of memory");
         }
@@ -328,6 +341,8 @@ void coder_resources_free(coder_resources *resources) {
     free(resources->object_control.words);
     free(resources->light_verbs.words);
     free(resources->speech_verbs.words);
+    free(resources->rejecting_adjectives.words);
+    free(resources->rejecting_pattern);
     dyad_arena_free(resources->strings);
     free(resources);
 }
@@ -1221,6 +1236,110 @@ static void sort_events(dyad_document *document, size_t first) {
     }
 }
 
+/* ------------------------------------------------------- evaluations */
+
+static bool is_be_form(const coder_token *token) {
+    static const char *const forms[] = {"is", "are", "was", "were", "be", "been", "being", "'s",
+                                        "remain", "remains", "remained", "seem", "seems",
+                                        "seemed"};
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (strcmp(token->lower, forms[i]) == 0) return true;
+    return false;
+}
+
+static bool is_quote_or_adverb(const coder_token *token) {
+    if (token->relation == REL_ADVMOD || token->relation == REL_PUNCT) return true;
+    const char *text = token->lower;
+    return strcmp(text, "\"") == 0 || strcmp(text, "'") == 0 || strcmp(text, "\xe2\x80\x9c") == 0 ||
+           strcmp(text, "\xe2\x80\x9d") == 0 || strcmp(text, "``") == 0 ||
+           strcmp(text, "''") == 0 || strcmp(text, "simply") == 0 ||
+           strcmp(text, "completely") == 0 || strcmp(text, "totally") == 0 ||
+           strcmp(text, "entirely") == 0 || strcmp(text, "absolutely") == 0;
+}
+
+/* The tokens of a mention, first and last. */
+static void mention_tokens(const coder_sentence *view, int32_t mention, uint32_t from, uint32_t to,
+                           uint32_t *first, uint32_t *last) {
+    *first = UINT32_MAX;
+    *last = 0;
+    for (uint32_t t = from; t < to; t++) {
+        if (view->tokens[t].mention != mention) continue;
+        if (*first == UINT32_MAX) *first = t;
+        *last = t;
+    }
+}
+
+/* "X said the proposals put forward by Y were unacceptable": an aide who
+ * calls another party's proposal, plan or measure unacceptable or illegal
+ * rejects it, and so its author.  The pattern is written with a copula and
+ * a verb of saying before it on purpose: the writer's own judgement ("the
+ * plan was unacceptable to many") is no event, and neither is one whose
+ * author is not named in the same sentence — the author is the actor that
+ * proposed the thing ("by Y", "Y's plan", "the Russian proposal"), never
+ * one merely mentioned inside it ("the situation in Y"). */
+static bool code_evaluation(sentence_work *work, uint32_t adjective, candidate *event) {
+    const coder_sentence *view = &work->view;
+    const coder_token *item = &view->tokens[adjective];
+    if (!item->adjective || !token_in_list(item, &work->resources->rejecting_adjectives))
+        return false;
+    /* a predicate: "were (simply) "unacceptable"" */
+    uint32_t t = adjective;
+    while (t > 0 && is_quote_or_adverb(&view->tokens[t - 1])) t--;
+    if (t == 0 || !is_be_form(&view->tokens[t - 1])) return false;
+    uint32_t copula = t - 1;
+    for (uint32_t back = copula; back < adjective; back++)
+        if (view->tokens[back].negation) return false;
+    if (view->parsed && (has_negation(view, adjective) || is_conditional(view, adjective)))
+        return false;
+    /* the speaker: the nearest verb of saying before the evaluated thing */
+    int32_t speech = -1;
+    for (uint32_t back = copula; back-- > 0;) {
+        const coder_token *token = &view->tokens[back];
+        if (token->verb && token_in_list(token, &work->resources->speech_verbs)) {
+            speech = (int32_t)back;
+            break;
+        }
+    }
+    if (speech < 0) return false;
+    memset(event, 0, sizeof *event);
+    if (view->parsed) {
+        bool inherited = false;
+        int32_t subject = subject_of(work, (uint32_t)speech, &inherited, 0);
+        if (subject >= 0) coder_actors_of_phrase(view, (uint32_t)subject, &event->source);
+    }
+    for (uint32_t back = (uint32_t)speech; back-- > 0 && !event->source.count;) {
+        int32_t mention = view->tokens[back].mention;
+        if (mention >= 0 && coder_mention_coded(view->document, mention))
+            coder_actors_of_mention(view, mention, &event->source);
+    }
+    if (!event->source.count) return false;
+    /* the author, between the verb of saying and the copula */
+    for (uint32_t k = (uint32_t)speech + 1; k < copula; k++) {
+        int32_t mention = view->tokens[k].mention;
+        if (mention < 0 || (k > 0 && view->tokens[k - 1].mention == mention)) continue;
+        if (!coder_mention_coded(view->document, mention)) continue;
+        uint32_t first, last;
+        mention_tokens(view, mention, k, copula, &first, &last);
+        uint32_t before = first;
+        if (before > 0 && strcmp(view->tokens[before - 1].lower, "the") == 0) before--;
+        bool by = before > 0 && strcmp(view->tokens[before - 1].lower, "by") == 0;
+        bool possessive = last + 1 < copula && (strcmp(view->tokens[last + 1].lower, "'s") == 0 ||
+                                                strcmp(view->tokens[last + 1].lower, "'") == 0);
+        /* "the Russian proposal": the actor modifies the noun after it */
+        const coder_token *next = last + 1 < copula ? &view->tokens[last + 1] : NULL;
+        bool modifier = next && next->noun && next->mention < 0 && !next->verb &&
+                        (first == 0 || strcmp(view->tokens[first - 1].lower, "of") != 0);
+        if (by || possessive || modifier) coder_actors_of_mention(view, mention, &event->target);
+    }
+    remove_sources(view->document, &event->source, &event->target);
+    if (!event->target.count) return false;
+    event->trigger = event->first = event->last = adjective;
+    event->has_source = event->has_target = true;
+    snprintf(event->code, sizeof event->code, "%s", "120");
+    event->pattern = work->resources->rejecting_pattern;
+    return true;
+}
+
 static dyad_status code_sentence(sentence_work *work, event_sink *sink) {
     const coder_sentence *view = &work->view;
     size_t first_event = work->document->event_count;
@@ -1256,6 +1375,13 @@ static dyad_status code_sentence(sentence_work *work, event_sink *sink) {
         }
     }
     for (uint32_t i = 0; i < work->candidate_count; i++) apply_context(work, &work->candidates[i]);
+    /* evaluations are coded only where no dictionary pattern took the
+     * adjective */
+    for (uint32_t t = 0; t < view->count && work->candidate_count < MAX_CANDIDATES; t++) {
+        if (work->spent[t]) continue;
+        candidate *event = &work->candidates[work->candidate_count];
+        if (code_evaluation(work, t, event)) work->candidate_count++;
+    }
     for (uint32_t i = 0; i < work->candidate_count; i++) {
         const candidate *event = &work->candidates[i];
         if (event->dropped) continue;

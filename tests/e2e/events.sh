@@ -60,6 +60,12 @@ kremlin = records["kremlin-talks"]
 assert ("RUS", "04", "USA") in triples(kremlin), triples(kremlin)
 assert not any(e["source"]["country"] == "RUS" and "comment" in e["trigger"]["text"]
                for e in kremlin["events"]), kremlin["events"]
+# "Kremlin aide Yuri Sokolov told reporters that several of the proposals put
+# forward by Washington were "unacceptable"": a rejection of Washington's proposals
+assert ("RUS", "12", "USA") in triples(kremlin), triples(kremlin)
+# "A spokesperson at the U.S. embassy" is the U.S. government's
+assert any(a["text"] == "spokesperson at the U.S. embassy" and a["code"] == "USAGOV"
+           for a in kremlin["actors"]), kremlin["actors"]
 for record in records.values():
     for event in record["events"]:
         assert event["date"] == "2025-12-03", event

@@ -67,6 +67,22 @@ static int32_t index_of(const dyad_document *document, const dyad_mention *menti
     return (int32_t)(mention - document->mentions);
 }
 
+static void government_role_at_an_institution(void **state) {
+    (void)state;
+    dyad_arena *arena = dyad_arena_new();
+    dyad_document *d = run(arena,
+                           "A spokesperson at the Japanese embassy declined to comment. An "
+                           "official at Turkey's foreign ministry spoke later. Protesters at "
+                           "the French embassy waved flags.",
+                           "2025-12-01");
+    assert_string_equal(find(d, "spokesperson at the Japanese embassy")->code, "JPNGOV");
+    assert_string_equal(find(d, "official at Turkey's foreign ministry")->code, "TURGOV");
+    /* protesters at an embassy are not its staff */
+    assert_null(find(d, "Protesters")->code);
+    assert_string_equal(find(d, "French embassy")->code, "FRAGOV");
+    dyad_arena_free(arena);
+}
+
 static void titles_agents_and_possessives(void **state) {
     (void)state;
     dyad_arena *arena = dyad_arena_new();
@@ -461,6 +477,7 @@ static void accuracy_floor(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(titles_agents_and_possessives),
+        cmocka_unit_test(government_role_at_an_institution),
         cmocka_unit_test(codes_follow_the_article_date),
         cmocka_unit_test(seats_of_government),
         cmocka_unit_test(home_institutions_follow_the_dateline),

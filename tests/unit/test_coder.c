@@ -65,6 +65,54 @@ static const dyad_event *find(const dyad_document *d, const char *source, const 
 
 #define M(s, a, b, c) {s, a, b, c, -1, -1}
 
+static void rejecting_evaluation_of_a_proposal(void **state) {
+    /* "Gondor said the plan put forward by Mordor was unacceptable." */
+    const char *const s[] = {"1 Gondor Gondor PROPN 2 nsubj\n"
+                             "2 said say VERB 0 root\n"
+                             "3 the the DET 4 det\n"
+                             "4 plan plan NOUN 10 nsubj\n"
+                             "5 put put VERB 4 acl\n"
+                             "6 forward forward ADV 5 advmod\n"
+                             "7 by by ADP 8 case\n"
+                             "8 Mordor Mordor PROPN 5 obl:agent\n"
+                             "9 was be AUX 10 cop\n"
+                             "10 unacceptable unacceptable ADJ 2 ccomp\n"
+                             "11 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "GON"), M(0, 8, 8, "MOR")};
+    dyad_document *d = code(state, s, m, 2);
+    const dyad_event *e = find(d, "GON", "MOR", "120");
+    assert_non_null(e);
+    assert_string_equal(e->trigger_text, "unacceptable");
+
+    /* the place a situation is in is no author: no event */
+    const char *const place[] = {"1 Gondor Gondor PROPN 2 nsubj\n"
+                                 "2 said say VERB 0 root\n"
+                                 "3 the the DET 4 det\n"
+                                 "4 situation situation NOUN 8 nsubj\n"
+                                 "5 in in ADP 6 case\n"
+                                 "6 Mordor Mordor PROPN 4 nmod\n"
+                                 "7 was be AUX 8 cop\n"
+                                 "8 unacceptable unacceptable ADJ 2 ccomp\n"
+                                 "9 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention pm[] = {M(0, 1, 1, "GON"), M(0, 6, 6, "MOR")};
+    d = code(state, place, pm, 2);
+    assert_null(find(d, "GON", "MOR", "120"));
+
+    /* negated: "was not unacceptable" */
+    const char *const negated[] = {"1 Gondor Gondor PROPN 2 nsubj\n"
+                                   "2 said say VERB 0 root\n"
+                                   "3 Mordor Mordor PROPN 5 nmod:poss\n"
+                                   "4 's 's PART 3 case\n"
+                                   "5 offer offer NOUN 8 nsubj\n"
+                                   "6 was be AUX 8 cop\n"
+                                   "7 not not PART 8 advmod\n"
+                                   "8 illegal illegal ADJ 2 ccomp\n"
+                                   "9 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention nm[] = {M(0, 1, 1, "GON"), M(0, 3, 3, "MOR")};
+    d = code(state, negated, nm, 2);
+    assert_null(find(d, "GON", "MOR", "120"));
+}
+
 static void subject_verb_object(void **state) {
     const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
                              "2 condemned condemn VERB 0 root\n"
@@ -730,6 +778,7 @@ int main(void) {
         cmocka_unit_test(modifiers_of_a_coordinated_head),
         cmocka_unit_test(passive_without_subject_has_no_source),
         cmocka_unit_test(purpose_clause_names_the_target),
+        cmocka_unit_test(rejecting_evaluation_of_a_proposal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
