@@ -392,7 +392,13 @@ static bool gap_ends_sentence(const sentence_weights *weights, const uint32_t *f
                               size_t count) {
     if (weights->values) return sentence_score(weights->values, features, count) > weights->threshold;
     int32_t sum = 0;
-    for (size_t f = 0; f < count; f++) sum += weights->quantized[features[f]];
+    if (count == SENTENCE_FEATURES) {
+        /* unrolled: the loop control cost as much as the reads */
+#pragma GCC unroll 32
+        for (size_t f = 0; f < SENTENCE_FEATURES; f++) sum += weights->quantized[features[f]];
+    } else {
+        for (size_t f = 0; f < count; f++) sum += weights->quantized[features[f]];
+    }
     return (float)sum * weights->unit > weights->threshold;
 }
 
@@ -444,6 +450,7 @@ void sentence_decide(const sentence_weights *weights, const token_context *conte
                 ahead_state = state;
                 sentence_state_add(&ahead_state, &contexts[i + 1]);
                 sentence_gap_features(contexts, count, i + 1, &ahead_state, ahead);
+#pragma GCC unroll 32
                 for (size_t f = 0; f < SENTENCE_FEATURES; f++)
                     __builtin_prefetch(&weights->quantized[ahead[f]]);
                 ahead_gap = i + 1;
