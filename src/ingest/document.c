@@ -51,6 +51,17 @@ dyad_status document_set_raw_text(dyad_document *document, const char *bytes, si
     return DYAD_OK;
 }
 
+dyad_status document_set_valid_text(dyad_document *document, const char *bytes, size_t length,
+                                    long long base_offset) {
+    /* a NUL (from \u0000) is the one thing left to replace */
+    if (memchr(bytes, 0, length)) return document_set_raw_text(document, bytes, length, base_offset);
+    char *text = arena_strndup(document->arena, bytes, length);
+    if (!text) return DYAD_ERR_MEMORY;
+    document->raw_text = text;
+    document->raw_length = length;
+    return DYAD_OK;
+}
+
 dyad_document *dyad_document_new(dyad_arena *arena, const char *text, size_t length,
                                  const char *id, const char *date) {
     dyad_document *document = arena_calloc(arena, 1, sizeof *document);

@@ -23,4 +23,11 @@ _Bool document_add_warning(dyad_document *document, long long offset, const char
 dyad_status document_set_raw_text(dyad_document *document, const char *bytes, size_t length,
                                   long long base_offset);
 
+/* The same for bytes already known to be valid UTF-8 (a string jansson
+ * decoded from a mended line): validating them again would find nothing,
+ * so only NULs are looked for, and the text is copied as it is when there
+ * are none. */
+dyad_status document_set_valid_text(dyad_document *document, const char *bytes, size_t length,
+                                    long long base_offset);
+
 #endif

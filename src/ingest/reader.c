@@ -266,8 +266,8 @@ static dyad_status parse_json_record(dyad_reader *reader, dyad_arena *arena,
     if (replacements > 8)
         document_add_warning(document, -1, "%zu further invalid UTF-8 sequences replaced",
                              replacements - 8);
-    status = document_set_raw_text(document, json_string_value(text), json_string_length(text),
-                                   -1);
+    status = document_set_valid_text(document, json_string_value(text),
+                                     json_string_length(text), -1);
     if (status != DYAD_OK) {
         error_set(error, status, reader->path, line, -1, "out of memory");
         goto done;

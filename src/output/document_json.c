@@ -87,23 +87,47 @@ static bool write_tokens(const dyad_sentence *s, dyad_buffer *out) {
     return true;
 }
 
+/* The fixed part of a sentence object, filled directly like the token
+ * list: the keys are constants that need no escaping, and writing them
+ * field by field (a strlen, an escape scan and three buffer calls per
+ * key) cost more than the numbers and the text together. */
+static bool write_sentence_head(const dyad_document *d, const dyad_sentence *s,
+                                dyad_buffer *out) {
+    static const char index_key[] = "{\"index\":", start_key[] = ",\"start\":",
+                      end_key[] = ",\"end\":", paragraph_key[] = ",\"paragraph\":",
+                      text_key[] = ",\"text\":\"";
+    size_t length = s->end - s->start;
+    size_t room = sizeof index_key + sizeof start_key + sizeof end_key + sizeof paragraph_key +
+                  sizeof text_key + 4 * 21 + length * 6 + 2;
+    if (!buffer_reserve(out, room)) return false;
+    char *w = out->data + out->length;
+#define PUT(literal) (memcpy(w, literal, sizeof literal - 1), w += sizeof literal - 1)
+    PUT(index_key);
+    w += json_format_int(w, s->index);
+    PUT(start_key);
+    w += json_format_int(w, s->start);
+    PUT(end_key);
+    w += json_format_int(w, s->end);
+    PUT(paragraph_key);
+    w += json_format_int(w, s->paragraph);
+    PUT(text_key);
+#undef PUT
+    w += json_escape(w, d->text + s->start, length);
+    *w++ = '"';
+    out->length = (size_t)(w - out->data);
+    out->data[out->length] = '\0';
+    return true;
+}
+
 bool json_write_sentences(const dyad_document *d, dyad_buffer *out, bool *first,
                           bool with_tokens) {
     bool ok = json_write_key(out, "sentences", first) && buffer_append_char(out, '[');
     for (size_t i = 0; ok && i < d->sentence_count; i++) {
         const dyad_sentence *s = &d->sentences[i];
-        bool inner = true;
-        ok = (i == 0 || buffer_append_char(out, ',')) && buffer_append_char(out, '{') &&
-             json_write_key(out, "index", &inner) && json_write_int(out, s->index) &&
-             json_write_key(out, "start", &inner) && json_write_int(out, s->start) &&
-             json_write_key(out, "end", &inner) && json_write_int(out, s->end) &&
-             json_write_key(out, "paragraph", &inner) && json_write_int(out, s->paragraph) &&
-             json_write_key(out, "text", &inner) &&
-             json_write_string_n(out, d->text + s->start, s->end - s->start);
-        if (ok && s->heading) ok = json_write_key(out, "heading", &inner) &&
-                                   buffer_append_string(out, "true");
+        ok = (i == 0 || buffer_append_char(out, ',')) && write_sentence_head(d, s, out);
+        if (ok && s->heading) ok = buffer_append_string(out, ",\"heading\":true");
         if (ok && with_tokens)
-            ok = json_write_key(out, "tokens", &inner) && write_tokens(s, out);
+            ok = buffer_append_string(out, ",\"tokens\":") && write_tokens(s, out);
         ok = ok && buffer_append_char(out, '}');
     }
     return ok && buffer_append_char(out, ']');

@@ -67,21 +67,37 @@ static void token_summary(const char *text, const token_span *token, token_conte
     size_t hashed = 0;
     for (size_t position = token->start; position < token->end;) {
         unsigned char byte = (unsigned char)text[position];
-        character c = byte < 0x80 ? (character){byte, 1, character_ascii_kind[byte]}
-                                  : character_classify_wide(text, position, token->end);
+        character c;
+        uint32_t symbol;
+        if (byte < 0x80) {
+            /* one switch gives the shape symbol and the hashed byte of an
+             * ASCII character (upper case folded, digits to 0) */
+            c = (character){byte, 1, character_ascii_kind[byte]};
+            unsigned char folded = byte;
+            switch (c.kind) {
+            case CHARACTER_UPPER: symbol = 'X'; folded = (unsigned char)(byte + 32); break;
+            case CHARACTER_LOWER: symbol = 'x'; break;
+            case CHARACTER_DIGIT: symbol = 'd'; folded = '0'; break;
+            default: symbol = byte; break;
+            }
+            if (hashed++ < HASHED_PREFIX) word = fnv_step(word, folded);
+        } else {
+            c = character_classify_wide(text, position, token->end);
+            switch (c.kind) {
+            case CHARACTER_UPPER: symbol = 'X'; break;
+            case CHARACTER_LOWER:
+            case CHARACTER_LETTER: symbol = 'x'; break;
+            case CHARACTER_DIGIT: symbol = 'd'; break;
+            default: symbol = c.code < 0x80 ? (uint32_t)c.code : 0x80 | ((uint32_t)c.code & 0x7F); break;
+            }
+            for (size_t b = 0; b < c.length && hashed < HASHED_PREFIX; b++, hashed++)
+                word = fnv_step(word, (unsigned char)text[position + b]);
+        }
         if (first_code < 0) {
             first_code = c.code;
             first_kind = c.kind;
         }
         seen |= 1u << c.kind;
-        uint32_t symbol;
-        switch (c.kind) {
-        case CHARACTER_UPPER: symbol = 'X'; break;
-        case CHARACTER_LOWER:
-        case CHARACTER_LETTER: symbol = 'x'; break;
-        case CHARACTER_DIGIT: symbol = 'd'; break;
-        default: symbol = c.code < 0x80 ? (uint32_t)c.code : 0x80 | ((uint32_t)c.code & 0x7F); break;
-        }
         if (symbol == shape_last) {
             shape_repeat++;
         } else {
@@ -91,16 +107,6 @@ static void token_summary(const char *text, const token_span *token, token_conte
         if (shape_repeat < 2 && shape_length < SHAPE_LENGTH) {
             shape = shape << 8 | symbol;
             shape_length++;
-        }
-        if (byte < 0x80) {
-            if (hashed++ < HASHED_PREFIX) {
-                if (byte >= 'A' && byte <= 'Z') byte = (unsigned char)(byte + 32);
-                else if (byte >= '0' && byte <= '9') byte = '0';
-                word = fnv_step(word, byte);
-            }
-        } else {
-            for (size_t b = 0; b < c.length && hashed < HASHED_PREFIX; b++, hashed++)
-                word = fnv_step(word, (unsigned char)text[position + b]);
         }
         position += c.length;
     }
@@ -392,7 +398,13 @@ static bool gap_ends_sentence(const sentence_weights *weights, const uint32_t *f
                               size_t count) {
     if (weights->values) return sentence_score(weights->values, features, count) > weights->threshold;
     int32_t sum = 0;
-    for (size_t f = 0; f < count; f++) sum += weights->quantized[features[f]];
+    if (count == SENTENCE_FEATURES) {
+        /* unrolled: the loop control cost as much as the reads */
+#pragma GCC unroll 32
+        for (size_t f = 0; f < SENTENCE_FEATURES; f++) sum += weights->quantized[features[f]];
+    } else {
+        for (size_t f = 0; f < count; f++) sum += weights->quantized[features[f]];
+    }
     return (float)sum * weights->unit > weights->threshold;
 }
 
@@ -444,6 +456,7 @@ void sentence_decide(const sentence_weights *weights, const token_context *conte
                 ahead_state = state;
                 sentence_state_add(&ahead_state, &contexts[i + 1]);
                 sentence_gap_features(contexts, count, i + 1, &ahead_state, ahead);
+#pragma GCC unroll 32
                 for (size_t f = 0; f < SENTENCE_FEATURES; f++)
                     __builtin_prefetch(&weights->quantized[ahead[f]]);
                 ahead_gap = i + 1;

@@ -95,6 +95,17 @@ bool utf8_is_valid(const char *text, size_t length) {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0;
     while (i < length) {
+        /* eight ASCII bytes at a time, none of them NUL: most text is
+         * ASCII, and this is run over every input line */
+        if (length - i >= 8) {
+            uint64_t word;
+            memcpy(&word, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            if (!((word | ((word - ones) & ~word)) & highs)) {
+                i += 8;
+                continue;
+            }
+        }
         if (s[i] && s[i] < 0x80) {
             i++;
             continue;
