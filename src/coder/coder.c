@@ -522,6 +522,17 @@ static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inheri
         return subject_of(work, head, inherited, depth + 1);
     }
     case REL_CONJ:
+        /* a verb the parser coordinated with a nominal of the clause
+         * before it ("condemned X on Thursday and promised aid", the
+         * conjunct under "Thursday"): it is a conjunct of that clause */
+        if (item->verb && !view->tokens[head].verb) {
+            int32_t up = (int32_t)head;
+            while (up >= 0 && !view->tokens[up].verb) up = view->tokens[up].head;
+            if (up < 0) return -1;
+            *inherited = true;
+            return subject_of(work, (uint32_t)up, inherited, depth + 1);
+        }
+        /* fall through */
     case REL_ADVCL:
     case REL_CCOMP:
     case REL_DEP:
@@ -667,6 +678,15 @@ static void verb_roles(sentence_work *work, candidate *event) {
         uint8_t relation = view->tokens[child].relation;
         if ((relation == REL_OBL || relation == REL_NMOD) && child != agent)
             actors_of_argument(view, (uint32_t)child, &event->target);
+    }
+    /* "to" read as an infinitive marker before a noun phrase ("contribute
+     * aid to Gondor after crowds trashed", "to" taken as the mark of
+     * "trashed" and Gondor as its subject): an infinitive has no subject
+     * after its "to", so that phrase is the verb's own "to" oblique */
+    for (int32_t child = view->tokens[verb].first_child; child >= 0 && !event->target.count;
+         child = view->tokens[child].next_sibling) {
+        int32_t phrase = coder_to_phrase_read_as_clause(view, (uint32_t)child);
+        if (phrase >= 0) coder_actors_of_phrase(view, (uint32_t)phrase, &event->target);
     }
     /* a non-finite complement or purpose clause that is no event of its
      * own: "cordoned off the roads leading into Mordor", "signed an accord

@@ -172,6 +172,10 @@ static bool bind_structural(match_state *state, element_kind kind) {
     actor_set actors = {.count = 0};
     if ((item->relation == REL_CASE || item->relation == REL_MARK) && item->head >= 0) {
         phrase = item->head;
+        if (item->relation == REL_MARK) {
+            int32_t misread = coder_to_phrase_read_as_clause(view, (uint32_t)item->head);
+            if (misread >= 0) phrase = misread;
+        }
     } else if (previous == state->anchor || item->verb) {
         phrase = coder_child(view, previous, REL_OBJ);
         if (phrase < 0) phrase = coder_child(view, previous, REL_IOBJ);

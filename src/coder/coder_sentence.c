@@ -322,3 +322,14 @@ static void collect_actors(const coder_sentence *view, uint32_t token, actor_set
 void coder_actors_of_phrase(const coder_sentence *view, uint32_t token, actor_set *out) {
     collect_actors(view, token, out, 0);
 }
+
+int32_t coder_to_phrase_read_as_clause(const coder_sentence *view, uint32_t clause) {
+    uint8_t relation = view->tokens[clause].relation;
+    if (relation != REL_ADVCL && relation != REL_XCOMP && relation != REL_CCOMP) return -1;
+    int32_t marker = coder_child(view, clause, REL_MARK);
+    if (marker < 0 || strcmp(view->tokens[marker].lower, "to") != 0) return -1;
+    int32_t subject = coder_child(view, clause, REL_NSUBJ);
+    if (subject < 0 || subject > (int32_t)clause) return -1;
+    if (view->tokens[subject].subtree_first != (uint32_t)marker + 1) return -1;
+    return subject;
+}

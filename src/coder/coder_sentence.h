@@ -71,6 +71,12 @@ bool coder_is_descendant(const coder_sentence *view, uint32_t token, uint32_t an
 int32_t coder_child(const coder_sentence *view, uint32_t token, relation wanted);
 /* The case/mark word of a nominal ("with" in "with Gondor"), -1 if none. */
 int32_t coder_case_of(const coder_sentence *view, uint32_t token);
+/* The subject of a clause whose "to" marker comes right before it: a
+ * prepositional phrase the parser read as an infinitive clause ("sent aid
+ * to Gondor after storms hit", "to" marking "hit", Gondor its subject).
+ * An infinitive has no subject after its "to".  -1 when the clause is not
+ * such a misreading. */
+int32_t coder_to_phrase_read_as_clause(const coder_sentence *view, uint32_t clause);
 /* Whether the token's lowercased text or one of its words equals text. */
 bool coder_token_is(const coder_token *token, const char *text);
 

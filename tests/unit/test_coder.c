@@ -743,6 +743,44 @@ static void wire_phrases(void **state) {
     }
 }
 
+/* The parser hung the second verb on a time nominal of the first clause:
+ * it still shares the first clause's subject. */
+static void verb_coordinated_with_a_time_nominal(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 attacked attack VERB 0 root\n"
+                             "3 Kyiv Kyiv PROPN 2 obj\n"
+                             "4 on on ADP 5 case\n"
+                             "5 Monday Monday PROPN 2 obl\n"
+                             "6 and and CCONJ 7 cc\n"
+                             "7 threatened threaten VERB 5 conj\n"
+                             "8 Poland Poland PROPN 7 obj\n"
+                             "9 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 3, 3, "UKR"), M(0, 8, 8, "POL")};
+    dyad_document *d = code(state, s, m, 3);
+    assert_non_null(find(d, "RUS", "UKR", "190"));
+    assert_non_null(find(d, "RUS", "POL", "130"));
+}
+
+/* "to" read as the infinitive marker of a later verb, with the noun after
+ * it as that verb's subject: the phrase is the first verb's "to" oblique. */
+static void to_phrase_read_as_an_infinitive(void **state) {
+    const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
+                             "2 sent send VERB 0 root\n"
+                             "3 aid aid NOUN 2 obj\n"
+                             "4 to to PART 9 mark\n"
+                             "5 Belarus Belarus PROPN 9 nsubj\n"
+                             "6 after after ADP 7 case\n"
+                             "7 storms storm NOUN 5 nmod\n"
+                             "8 had have AUX 9 aux\n"
+                             "9 flooded flood VERB 2 advcl\n"
+                             "10 farms farm NOUN 9 obj\n"
+                             "11 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "RUS"), M(0, 5, 5, "BLR")};
+    dyad_document *d = code(state, s, m, 2);
+    assert_int_equal(d->event_count, 1);
+    assert_non_null(find(d, "RUS", "BLR", "070"));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(subject_verb_object),
@@ -751,6 +789,8 @@ int main(void) {
         cmocka_unit_test(agentless_passive_has_no_source),
         cmocka_unit_test(coordinated_actors),
         cmocka_unit_test(coordinated_verbs_share_the_subject),
+        cmocka_unit_test(verb_coordinated_with_a_time_nominal),
+        cmocka_unit_test(to_phrase_read_as_an_infinitive),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(pronoun_in_reported_clause_is_the_speaker),
         cmocka_unit_test(nominal_event_between_two_actors),
