@@ -2,7 +2,7 @@
  * codebook.c — see codebook.h.
  */
 #include "codebook.h"
-#include "text_file.h"
+#include "../util/text_file.h"
 #include "../util/arena.h"
 #include "../util/error.h"
 

@@ -15,7 +15,7 @@
 #include "coder.h"
 #include "coder_match.h"
 #include "coder_sentence.h"
-#include "text_file.h"
+#include "../util/text_file.h"
 #include "../util/arena.h"
 #include "../util/dictionary_kind.h"
 #include "../util/error.h"

@@ -3,7 +3,7 @@
  */
 #include "verb_dictionary.h"
 #include "string_map.h"
-#include "text_file.h"
+#include "../util/text_file.h"
 #include "../util/arena.h"
 #include "../util/error.h"
 

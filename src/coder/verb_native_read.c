@@ -18,7 +18,7 @@
  */
 #include "verb_dictionary.h"
 #include "codebook.h"
-#include "text_file.h"
+#include "../util/text_file.h"
 #include "../util/error.h"
 
 #include <ctype.h>

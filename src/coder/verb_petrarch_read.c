@@ -18,7 +18,7 @@
  * unless the caller asks for strict reading.
  */
 #include "verb_dictionary.h"
-#include "text_file.h"
+#include "../util/text_file.h"
 #include "../util/error.h"
 
 #include <ctype.h>

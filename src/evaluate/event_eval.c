@@ -2,7 +2,7 @@
  * event_eval.c — see event_eval.h.
  */
 #include "event_eval.h"
-#include "../coder/text_file.h"
+#include "../util/text_file.h"
 #include "../util/arena.h"
 #include "../util/buffer.h"
 #include "../util/error.h"

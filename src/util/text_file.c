@@ -2,7 +2,7 @@
  * text_file.c — see text_file.h.
  */
 #include "text_file.h"
-#include "../util/error.h"
+#include "error.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,6 @@
 /*
- * text_file.h — reading a resource file line by line.
+ * text_file.h — reading a resource file line by line (every stage's data
+ * files: dictionaries, word lists, tables).
  *
  * Dictionaries and tables are small enough to read whole; the reader hands
  * out lines with their numbers so that every complaint about a resource
@@ -7,8 +8,8 @@
  * place (the buffer is ours), with "\r\n" endings and a UTF-8 byte-order
  * mark removed.
  */
-#ifndef DYAD_CODER_TEXT_FILE_H
-#define DYAD_CODER_TEXT_FILE_H
+#ifndef DYAD_UTIL_TEXT_FILE_H
+#define DYAD_UTIL_TEXT_FILE_H
 
 #include "dyad.h"
 
