@@ -3,9 +3,9 @@
  */
 #include "actor_code.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,29 +70,16 @@ dyad_status actor_code_table_parse(const char *name, const char *text, size_t le
 
 dyad_status actor_code_table_load(const char *path, actor_code_table **out, dyad_error *error) {
     *out = NULL;
-    FILE *file = fopen(path, "rb");
-    if (!file) return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "cannot open: %s",
-                                strerror(errno));
-    char *text = NULL;
-    size_t length = 0, capacity = 0;
-    for (;;) {
-        if (length == capacity) {
-            capacity = capacity ? capacity * 2 : 8192;
-            char *bigger = realloc(text, capacity);
-            if (!bigger) {
-                free(text);
-                fclose(file);
-                return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
-            }
-            text = bigger;
-        }
-        size_t got = fread(text + length, 1, capacity - length, file);
-        if (!got) break;
-        length += got;
+    text_file file;
+    if (text_file_open(&file, path, error) != DYAD_OK) {
+        /* a missing or unreadable table is a model error here, as it
+         * always was: the table is part of the actor model */
+        if (error->status == DYAD_ERR_IO) error->status = DYAD_ERR_MODEL;
+        return error->status;
     }
-    fclose(file);
-    dyad_status status = actor_code_table_parse(path, text, length, out, error);
-    free(text);
+    /* the whole text, byte-order mark included, as before */
+    dyad_status status = actor_code_table_parse(path, file.data, file.length, out, error);
+    text_file_close(&file);
     return status;
 }
 

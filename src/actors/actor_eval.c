@@ -4,8 +4,8 @@
 #include "actor_eval.h"
 #include "../util/buffer.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -273,24 +273,22 @@ static dyad_status score_article(const dyad_resources *resources, unsigned stage
 dyad_status actor_eval_file(const dyad_resources *resources, unsigned stages, const char *path,
                             actor_eval_result *result, dyad_buffer *report, dyad_error *error) {
     memset(result, 0, sizeof *result);
-    FILE *file = fopen(path, "rb");
-    if (!file) return error_set(error, DYAD_ERR_IO, path, 0, -1, "cannot open: %s",
-                                strerror(errno));
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    if (status != DYAD_OK) return status;
+    /* this reader never removed a byte-order mark (a marked file fails on
+     * its first line); keep that until it is decided otherwise */
+    file.position = 0;
     gold_article article;
     memset(&article, 0, sizeof article);
     bool open = false, blank = false;
-    char *line = NULL;
-    size_t capacity = 0;
-    long line_number = 0;
-    ssize_t length;
-    dyad_status status = DYAD_OK;
     while (status == DYAD_OK) {
-        length = getline(&line, &capacity, file);
-        line_number++;
-        bool end = length < 0;
+        char *line = text_file_next(&file);
+        long line_number = file.line;
+        bool end = line == NULL;
         if (!end) {
-            while (length && (line[length - 1] == '\n' || line[length - 1] == '\r')) length--;
-            line[length] = '\0';
+            size_t length = strlen(line);
+            while (length && line[length - 1] == '\r') line[--length] = '\0';
         }
         if (!end && line[0] == '#') continue;
         if (end || strncmp(line, "@article", 8) == 0) {
@@ -332,8 +330,7 @@ dyad_status actor_eval_file(const dyad_resources *resources, unsigned stages, co
         if (status == DYAD_OK)
             status = add_body_line(&article, text, text_length, path, line_number, error);
     }
-    free(line);
-    fclose(file);
+    text_file_close(&file);
     dyad_buffer_free(&article.text);
     free(article.mentions);
     return status;

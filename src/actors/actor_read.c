@@ -4,9 +4,9 @@
 #include "actor_read.h"
 #include "../util/dictionary_kind.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1094,44 +1094,6 @@ static actor_file_kind kind_from_content(const char *text, size_t length) {
     return ACTOR_FILE_UNKNOWN;
 }
 
-static char *read_whole_file(const char *path, size_t *length, dyad_error *error) {
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        error_set(error, DYAD_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t capacity = 1 << 16, used = 0;
-    char *data = malloc(capacity);
-    while (data) {
-        if (used == capacity) {
-            char *bigger = realloc(data, capacity * 2);
-            if (!bigger) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = bigger;
-            capacity *= 2;
-        }
-        size_t got = fread(data + used, 1, capacity - used, file);
-        used += got;
-        if (got == 0) break;
-    }
-    bool failed = ferror(file) != 0;
-    fclose(file);
-    if (!data) {
-        error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
-        return NULL;
-    }
-    if (failed) {
-        free(data);
-        error_set(error, DYAD_ERR_IO, path, 0, -1, "read error");
-        return NULL;
-    }
-    *length = used;
-    return data;
-}
-
 actor_file_kind actor_file_kind_of(const char *path) {
     dictionary_kind kind;
     dyad_error error;
@@ -1174,10 +1136,13 @@ dyad_status actor_read_text(actor_dictionary *d, const char *name, const char *t
 
 dyad_status actor_read_file(actor_dictionary *d, const char *path, actor_file_kind kind,
                             actor_load_report *report, dyad_error *error) {
-    size_t length;
-    char *text = read_whole_file(path, &length, error);
-    if (!text) return error->status;
-    dyad_status status = actor_read_text(d, path, text, length, kind, report, error);
-    free(text);
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    if (status != DYAD_OK) return status;
+    /* the whole text, byte-order mark included: actor_read_text parses
+     * from memory with its own line reader (it keeps <!-- --> comment
+     * state across lines) and has never removed a mark */
+    status = actor_read_text(d, path, file.data, file.length, kind, report, error);
+    text_file_close(&file);
     return status;
 }

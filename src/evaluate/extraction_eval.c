@@ -5,10 +5,10 @@
 #include "../util/arena.h"
 #include "../util/buffer.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
 #include <ctype.h>
 #include <stdarg.h>
-#include <errno.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -525,19 +525,20 @@ dyad_status extraction_eval_file(const dyad_resources *resources, const char *pa
                                  void *context, dyad_error *error) {
     memset(result, 0, sizeof *result);
     error_clear(error);
-    FILE *file = fopen(path, "r");
-    if (!file) return error_set(error, DYAD_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    if (status != DYAD_OK) return status;
+    /* this reader never removed a byte-order mark (a marked file fails on
+     * its first line); keep that until it is decided otherwise */
+    file.position = 0;
     gold_article article = {0};
     bool in_article = false, paragraph_open = false;
-    dyad_status status = DYAD_OK;
-    char *line = NULL;
-    size_t line_capacity = 0;
-    ssize_t length;
-    long line_number = 0;
-    while (status == DYAD_OK && (length = getline(&line, &line_capacity, file)) >= 0) {
-        line_number++;
-        while (length && (line[length - 1] == '\n' || line[length - 1] == '\r' ||
-                          line[length - 1] == ' ' || line[length - 1] == '\t'))
+    char *line;
+    while (status == DYAD_OK && (line = text_file_next(&file))) {
+        long line_number = file.line;
+        size_t length = strlen(line);
+        while (length && (line[length - 1] == '\r' || line[length - 1] == ' ' ||
+                          line[length - 1] == '\t'))
             line[--length] = '\0';
         if (strncmp(line, "# article:", 10) == 0) {
             if (in_article)
@@ -578,7 +579,6 @@ dyad_status extraction_eval_file(const dyad_resources *resources, const char *pa
     if (status == DYAD_OK && in_article)
         status = evaluate_article(resources, path, &article, result, listener, context, error);
     free_article(&article);
-    free(line);
-    fclose(file);
+    text_file_close(&file);
     return status;
 }
