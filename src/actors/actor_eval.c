@@ -276,9 +276,6 @@ dyad_status actor_eval_file(const dyad_resources *resources, unsigned stages, co
     text_file file;
     dyad_status status = text_file_open(&file, path, error);
     if (status != DYAD_OK) return status;
-    /* this reader never removed a byte-order mark (a marked file fails on
-     * its first line); keep that until it is decided otherwise */
-    file.position = 0;
     gold_article article;
     memset(&article, 0, sizeof article);
     bool open = false, blank = false;

@@ -528,9 +528,6 @@ dyad_status extraction_eval_file(const dyad_resources *resources, const char *pa
     text_file file;
     dyad_status status = text_file_open(&file, path, error);
     if (status != DYAD_OK) return status;
-    /* this reader never removed a byte-order mark (a marked file fails on
-     * its first line); keep that until it is decided otherwise */
-    file.position = 0;
     gold_article article = {0};
     bool in_article = false, paragraph_open = false;
     char *line;
