@@ -29,6 +29,7 @@
 #include "lexicon.h"
 #include "../util/error.h"
 #include "../util/model_file.h"
+#include "../util/text_file.h"
 #include "../util/utf8.h"
 
 #include <ctype.h>
@@ -247,39 +248,6 @@ static bool add_name(builder *b, const char *name, uint32_t entry, bool needs_re
 
 /* ----------------------------------------------------------- sources */
 
-static char *read_file(const char *path, size_t *size, dyad_error *error) {
-    FILE *file = fopen(path, "rb");
-    if (!file) {
-        error_set(error, DYAD_ERR_IO, path, 0, -1, "cannot open: %s", strerror(errno));
-        return NULL;
-    }
-    size_t capacity = 1 << 20, length = 0;
-    char *data = malloc(capacity + 1);
-    while (data) {
-        size_t got = fread(data + length, 1, capacity - length, file);
-        length += got;
-        if (length < capacity) break;
-        capacity *= 2;
-        char *bigger = realloc(data, capacity + 1);
-        if (!bigger) {
-            free(data);
-            data = NULL;
-        }
-        data = bigger;
-    }
-    bool failed = ferror(file);
-    fclose(file);
-    if (!data || failed) {
-        free(data);
-        error_set(error, failed ? DYAD_ERR_IO : DYAD_ERR_MEMORY, path, 0, -1,
-                  failed ? "read error" : "out of memory");
-        return NULL;
-    }
-    data[length] = '\0';
-    *size = length;
-    return data;
-}
-
 static const char *json_text(json_t *object, const char *key) {
     json_t *value = json_object_get(object, key);
     return json_is_string(value) ? json_string_value(value) : NULL;
@@ -439,15 +407,11 @@ static void add_to_centre(build_entry *e, double lat, double lon, double weight)
 
 static dyad_status load_cities(builder *b) {
     if (!b->sources->cities_tsv) return DYAD_OK;
-    size_t size;
-    char *data = read_file(b->sources->cities_tsv, &size, b->error);
-    if (!data) return b->error->status;
-    long line_number = 0;
-    dyad_status status = DYAD_OK;
-    for (char *line = data, *next; line && *line && status == DYAD_OK; line = next) {
-        next = strchr(line, '\n');
-        if (next) *next++ = '\0';
-        line_number++;
+    text_file file;
+    dyad_status status = text_file_open(&file, b->sources->cities_tsv, b->error);
+    char *line;
+    while (status == DYAD_OK && (line = text_file_next(&file))) {
+        long line_number = file.line;
         char *fields[19];
         int count = 0;
         for (char *cursor = line; count < 19;) {
@@ -509,7 +473,7 @@ static dyad_status load_cities(builder *b) {
         if (!ok) status = out_of_memory(b);
         b->report->cities++;
     }
-    free(data);
+    text_file_close(&file);
     b->has_cities = status == DYAD_OK && b->report->cities > 0;
     return status;
 }
@@ -520,12 +484,10 @@ static dyad_status load_common_words(builder *b) {
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s/%s", b->sources->wordnet_dir, files[f]);
-        size_t size;
-        char *data = read_file(path, &size, b->error);
-        if (!data) return b->error->status;
-        for (char *line = data, *next; line && *line; line = next) {
-            next = strchr(line, '\n');
-            if (next) *next++ = '\0';
+        text_file file;
+        dyad_status status = text_file_open(&file, path, b->error);
+        if (status != DYAD_OK) return status;
+        for (char *line; (line = text_file_next(&file));) {
             if (line[0] == ' ') continue;   /* the licence header */
             /* offset lex_filenum ss_type w_cnt (word lex_id){w_cnt} ... */
             char *save = NULL;
@@ -550,12 +512,12 @@ static dyad_status load_common_words(builder *b) {
                 size_t length = fold_text(word, strlen(word), folded, sizeof folded);
                 bool added;
                 if (length != (size_t)-1 && !table_put(&b->common_words, folded, 0, NULL, &added)) {
-                    free(data);
+                    text_file_close(&file);
                     return out_of_memory(b);
                 }
             }
         }
-        free(data);
+        text_file_close(&file);
     }
     return DYAD_OK;
 }
@@ -611,15 +573,11 @@ static long find_target(const builder *b, const char *target, const char *countr
 static dyad_status load_supplement(builder *b, int pass) {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/extract/places.tsv", b->sources->data_dir);
-    size_t size;
-    char *data = read_file(path, &size, b->error);
-    if (!data) return b->error->status;
-    long line_number = 0;
-    dyad_status status = DYAD_OK;
-    for (char *line = data, *next; line && *line && status == DYAD_OK; line = next) {
-        next = strchr(line, '\n');
-        if (next) *next++ = '\0';
-        line_number++;
+    text_file file;
+    dyad_status status = text_file_open(&file, path, b->error);
+    char *line;
+    while (status == DYAD_OK && (line = text_file_next(&file))) {
+        long line_number = file.line;
         char *comment = strchr(line, '#');
         if (comment) *comment = '\0';
         size_t length = strlen(line);
@@ -730,7 +688,7 @@ static dyad_status load_supplement(builder *b, int pass) {
             status = bad_supplement(b, path, line_number, "unknown record (place, alias, rename, code)");
         }
     }
-    free(data);
+    text_file_close(&file);
     return status;
 }
 

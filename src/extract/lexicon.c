@@ -4,6 +4,7 @@
 #include "lexicon.h"
 #include "fold.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -278,25 +279,29 @@ static dyad_status add_line(lexicon *lexicon, const line_context *at, char **fie
 }
 
 dyad_status lexicon_load_file(lexicon *lexicon, const char *path, dyad_error *error) {
-    FILE *file = fopen(path, "r");
-    if (!file)
-        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "cannot open word list: %s",
-                         strerror(errno));
-    char line[MAX_LINE];
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    if (status == DYAD_ERR_IO && error && strncmp(error->message, "cannot open: ", 13) == 0) {
+        /* keep the wording and status this loader has always used */
+        char reason[sizeof error->message];
+        snprintf(reason, sizeof reason, "%s", error->message + 13);
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "cannot open word list: %s", reason);
+    }
+    if (status != DYAD_OK) return status;
     line_context at = {.path = path, .line = 0, .error = error};
-    dyad_status status = DYAD_OK;
-    while (status == DYAD_OK && fgets(line, sizeof line, file)) {
-        at.line++;
-        size_t length = strlen(line);
-        if (length == sizeof line - 1 && line[length - 1] != '\n') {
+    char *line;
+    while (status == DYAD_OK && (line = text_file_next(&file))) {
+        at.line = file.line;
+        /* the limit parse_speech_flags and the phrase buffers were sized for */
+        if (strlen(line) >= MAX_LINE - 1) {
             status = bad_line(&at, "line too long", NULL);
             break;
         }
         char *comment = strchr(line, '#');
         if (comment) *comment = '\0';
-        length = strlen(line);
-        while (length && (line[length - 1] == '\n' || line[length - 1] == '\r' ||
-                          line[length - 1] == ' ' || line[length - 1] == '\t'))
+        size_t length = strlen(line);
+        while (length && (line[length - 1] == '\r' || line[length - 1] == ' ' ||
+                          line[length - 1] == '\t'))
             line[--length] = '\0';
         if (!length) continue;
         char *fields[8];
@@ -318,9 +323,7 @@ dyad_status lexicon_load_file(lexicon *lexicon, const char *path, dyad_error *er
         }
         status = add_line(lexicon, &at, fields, field_count);
     }
-    if (status == DYAD_OK && ferror(file))
-        status = error_set(error, DYAD_ERR_IO, path, at.line, -1, "read error");
-    fclose(file);
+    text_file_close(&file);
     return status;
 }
 

@@ -4,9 +4,8 @@
 #include "word_list.h"
 #include "../util/buffer.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,39 +84,24 @@ static bool is_blank(char c) {
     return c == ' ' || c == '\t' || c == '\r';
 }
 
-static dyad_status read_whole_file(const char *path, dyad_buffer *out, dyad_error *error) {
-    FILE *file = fopen(path, "rb");
-    if (!file)
-        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "cannot open: %s", strerror(errno));
-    char chunk[1 << 14];
-    size_t got;
-    bool ok = true;
-    while (ok && (got = fread(chunk, 1, sizeof chunk, file)) > 0) ok = buffer_append(out, chunk, got);
-    bool failed = ferror(file);
-    fclose(file);
-    if (!ok) return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
-    if (failed) return error_set(error, DYAD_ERR_IO, path, 0, -1, "read failed");
-    return DYAD_OK;
-}
-
 dyad_status word_list_load(const char *path, word_list_values values, word_list **out,
                            dyad_error *error) {
     *out = NULL;
-    dyad_buffer file = {0}, pool = {0};
-    dyad_status status = read_whole_file(path, &file, error);
+    dyad_buffer pool = {0};
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    /* a list that cannot be opened is a missing resource (DYAD_ERR_MODEL),
+     * as this loader has always reported it; read errors stay I/O errors */
+    if (status == DYAD_ERR_IO && error && strncmp(error->message, "cannot open:", 12) == 0)
+        error->status = status = DYAD_ERR_MODEL;
     word_list *list = calloc(1, sizeof *list);
     size_t capacity = 0;
     if (status == DYAD_OK && !list)
         status = error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
-    long line_number = 0;
-    const char *text = file.data ? file.data : "";
-    size_t position = 0;
-    while (status == DYAD_OK && position < file.length) {
-        const char *line = text + position;
-        const char *newline = memchr(line, '\n', file.length - position);
-        size_t length = newline ? (size_t)(newline - line) : file.length - position;
-        position += length + 1;
-        line_number++;
+    const char *line;
+    while (status == DYAD_OK && (line = text_file_next(&file))) {
+        long line_number = file.line;
+        size_t length = strlen(line);
         size_t a = 0, b = length;
         while (a < b && is_blank(line[a])) a++;
         while (b > a && is_blank(line[b - 1])) b--;
@@ -178,7 +162,7 @@ dyad_status word_list_load(const char *path, word_list_values values, word_list 
         }
         list->count++;
     }
-    dyad_buffer_free(&file);
+    text_file_close(&file);
     if (status == DYAD_OK) {
         list->pool = pool.data;
         pool.data = NULL;
