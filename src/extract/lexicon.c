@@ -281,13 +281,11 @@ static dyad_status add_line(lexicon *lexicon, const line_context *at, char **fie
 dyad_status lexicon_load_file(lexicon *lexicon, const char *path, dyad_error *error) {
     text_file file;
     dyad_status status = text_file_open(&file, path, error);
-    if (status == DYAD_ERR_IO && error && strncmp(error->message, "cannot open: ", 13) == 0) {
-        /* keep the wording and status this loader has always used */
-        char reason[sizeof error->message];
-        snprintf(reason, sizeof reason, "%s", error->message + 13);
-        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "cannot open word list: %s", reason);
+    /* a list that cannot be read is a missing resource */
+    if (status != DYAD_OK) {
+        if (error) error->status = DYAD_ERR_MODEL;
+        return DYAD_ERR_MODEL;
     }
-    if (status != DYAD_OK) return status;
     line_context at = {.path = path, .line = 0, .error = error};
     char *line;
     while (status == DYAD_OK && (line = text_file_next(&file))) {

@@ -90,10 +90,8 @@ dyad_status word_list_load(const char *path, word_list_values values, word_list 
     dyad_buffer pool = {0};
     text_file file;
     dyad_status status = text_file_open(&file, path, error);
-    /* a list that cannot be opened is a missing resource (DYAD_ERR_MODEL),
-     * as this loader has always reported it; read errors stay I/O errors */
-    if (status == DYAD_ERR_IO && error && strncmp(error->message, "cannot open:", 12) == 0)
-        error->status = status = DYAD_ERR_MODEL;
+    /* a list that cannot be read is a missing resource */
+    if (status != DYAD_OK && error) error->status = status = DYAD_ERR_MODEL;
     word_list *list = calloc(1, sizeof *list);
     size_t capacity = 0;
     if (status == DYAD_OK && !list)
