@@ -9,6 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Resource files are text: a NUL byte would end a line early without a
+ * word, so it is an error naming its line rather than a silent cut. */
+static dyad_status refuse_nul(text_file *file, dyad_error *error) {
+    const char *nul = memchr(file->data, '\0', file->length);
+    if (!nul) return DYAD_OK;
+    long line = 1;
+    for (const char *p = file->data; p < nul; p++) line += *p == '\n';
+    const char *path = file->path;
+    text_file_close(file);
+    return error_set(error, DYAD_ERR_FORMAT, path, line, -1, "NUL byte in a text file");
+}
+
 dyad_status text_file_from_memory(text_file *file, const char *text, size_t length,
                                   const char *origin, dyad_error *error) {
     memset(file, 0, sizeof *file);
@@ -19,7 +31,7 @@ dyad_status text_file_from_memory(text_file *file, const char *text, size_t leng
     file->data[length] = '\0';
     file->length = length;
     if (length >= 3 && memcmp(file->data, "\xEF\xBB\xBF", 3) == 0) file->position = 3;
-    return DYAD_OK;
+    return refuse_nul(file, error);
 }
 
 dyad_status text_file_open(text_file *file, const char *path, dyad_error *error) {
@@ -55,7 +67,7 @@ dyad_status text_file_open(text_file *file, const char *path, dyad_error *error)
     file->data = data;
     file->length = length;
     if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) file->position = 3;
-    return DYAD_OK;
+    return refuse_nul(file, error);
 }
 
 char *text_file_next(text_file *file) {

@@ -23,8 +23,8 @@ typedef struct text_file {
     const char *path;
 } text_file;
 
-/* Reads path whole.  On failure fills error (DYAD_ERR_IO) and leaves
- * file empty. */
+/* Reads path whole.  On failure fills error (DYAD_ERR_IO; DYAD_ERR_FORMAT
+ * naming the line for a NUL byte) and leaves file empty. */
 dyad_status text_file_open(text_file *file, const char *path, dyad_error *error);
 /* Uses text (copied) as if it were a file named origin. */
 dyad_status text_file_from_memory(text_file *file, const char *text, size_t length,
