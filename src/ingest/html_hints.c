@@ -7,9 +7,9 @@
 #include "html_hints.h"
 #include "../util/arena.h"
 #include "../util/error.h"
+#include "../util/text_file.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,32 +156,39 @@ static dyad_status sort_words(html_hints *hints, const char *path, dyad_error *e
 
 dyad_status html_hints_load(const char *path, html_hints **out, dyad_error *error) {
     *out = NULL;
-    FILE *file = fopen(path, "rb");
-    if (!file)
-        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "cannot open: %s", strerror(errno));
+    text_file file;
+    dyad_status status = text_file_open(&file, path, error);
+    if (status != DYAD_OK) {
+        /* a hints file that cannot be opened has always been a model error */
+        if (status == DYAD_ERR_IO) {
+            status = DYAD_ERR_MODEL;
+            if (error) error->status = status;
+        }
+        return status;
+    }
+    /* a byte-order mark has always been read as part of the first kind
+     * name (an unknown kind), not skipped */
+    file.position = 0;
     html_hints *hints = calloc(1, sizeof *hints);
     if (hints) hints->arena = dyad_arena_new();
     if (!hints || !hints->arena) {
-        fclose(file);
+        text_file_close(&file);
         html_hints_free(hints);
         return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
     }
-    dyad_status status = DYAD_OK;
-    char *text = NULL;
-    size_t capacity = 0;
-    long line = 0;
-    ssize_t read;
-    while (status == DYAD_OK && (read = getline(&text, &capacity, file)) >= 0) {
-        line++;
-        if (memchr(text, '\0', (size_t)read))
-            status = error_set(error, DYAD_ERR_MODEL, path, line, -1, "NUL byte in line");
+    /* the reader would end a line at a NUL byte; find each one before the
+     * reader writes its own, so that it is reported */
+    const char *nul = memchr(file.data, '\0', file.length);
+    char *text;
+    while (status == DYAD_OK && (text = text_file_next(&file))) {
+        bool has_nul = nul && nul < file.data + file.position;
+        if (has_nul) nul = memchr(file.data + file.position, '\0', file.length - file.position);
+        if (has_nul)
+            status = error_set(error, DYAD_ERR_MODEL, path, file.line, -1, "NUL byte in line");
         else
-            status = parse_line(hints, text, path, line, error);
+            status = parse_line(hints, text, path, file.line, error);
     }
-    if (status == DYAD_OK && ferror(file))
-        status = error_set(error, DYAD_ERR_IO, path, line, -1, "read failed");
-    free(text);
-    fclose(file);
+    text_file_close(&file);
     if (status == DYAD_OK) status = sort_words(hints, path, error);
     if (status != DYAD_OK) {
         html_hints_free(hints);
