@@ -118,27 +118,15 @@ typedef struct list_entry {
     uint8_t kind, open_ended;
 } list_entry;
 
-/* Opens a list file as the loader always has: a file that cannot be read
- * is a model error, and a UTF-8 byte-order mark is content (so it fails
- * as an unknown kind or sits in the first entry) rather than skipped. */
-static dyad_status open_list(text_file *file, const char *path, dyad_error *error) {
-    dyad_status status = text_file_open(file, path, error);
-    if (status == DYAD_ERR_IO) {
-        status = DYAD_ERR_MODEL;
-        if (error) error->status = status;
-    }
-    if (status == DYAD_OK) file->position = 0;
-    return status;
-}
-
 static dyad_status load_list(const char *path, const list_spec *spec, phrase_table *table,
                              dyad_error *error) {
     text_file file;
-    dyad_status status = open_list(&file, path, error);
-    if (status != DYAD_OK) return status;
-    /* the reader would end a line at a NUL byte; these lists have always
-     * refused one, so find each before the reader writes its own */
-    const char *nul = memchr(file.data, '\0', file.length);
+    dyad_status status = text_file_open(&file, path, error);
+    if (status != DYAD_OK) {
+        /* a list that cannot be read is a missing resource */
+        if (error) error->status = DYAD_ERR_MODEL;
+        return DYAD_ERR_MODEL;
+    }
     list_entry *entries = NULL;
     size_t count = 0, capacity = 0;
     char *storage = NULL;
@@ -147,14 +135,12 @@ static dyad_status load_list(const char *path, const list_spec *spec, phrase_tab
 
     while ((line = text_file_next(&file))) {
         long line_number = file.line;
-        bool has_nul = nul && nul < file.data + file.position;
-        if (has_nul) nul = memchr(file.data + file.position, '\0', file.length - file.position);
         size_t length = strlen(line);
         while (length && line[length - 1] == '\r') length--;
         size_t a = 0;
         while (a < length && (line[a] == ' ' || line[a] == '\t')) a++;
-        if ((a == length && !has_nul) || line[a] == '#') continue;
-        if (has_nul || !utf8_is_valid(line + a, length - a)) {
+        if (a == length || line[a] == '#') continue;
+        if (!utf8_is_valid(line + a, length - a)) {
             status = error_set(error, DYAD_ERR_MODEL, path, line_number, -1, "invalid UTF-8");
             break;
         }

@@ -159,16 +159,10 @@ dyad_status html_hints_load(const char *path, html_hints **out, dyad_error *erro
     text_file file;
     dyad_status status = text_file_open(&file, path, error);
     if (status != DYAD_OK) {
-        /* a hints file that cannot be opened has always been a model error */
-        if (status == DYAD_ERR_IO) {
-            status = DYAD_ERR_MODEL;
-            if (error) error->status = status;
-        }
-        return status;
+        /* a hints file that cannot be read is a missing resource */
+        if (error) error->status = DYAD_ERR_MODEL;
+        return DYAD_ERR_MODEL;
     }
-    /* a byte-order mark has always been read as part of the first kind
-     * name (an unknown kind), not skipped */
-    file.position = 0;
     html_hints *hints = calloc(1, sizeof *hints);
     if (hints) hints->arena = dyad_arena_new();
     if (!hints || !hints->arena) {
@@ -176,18 +170,9 @@ dyad_status html_hints_load(const char *path, html_hints **out, dyad_error *erro
         html_hints_free(hints);
         return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
     }
-    /* the reader would end a line at a NUL byte; find each one before the
-     * reader writes its own, so that it is reported */
-    const char *nul = memchr(file.data, '\0', file.length);
     char *text;
-    while (status == DYAD_OK && (text = text_file_next(&file))) {
-        bool has_nul = nul && nul < file.data + file.position;
-        if (has_nul) nul = memchr(file.data + file.position, '\0', file.length - file.position);
-        if (has_nul)
-            status = error_set(error, DYAD_ERR_MODEL, path, file.line, -1, "NUL byte in line");
-        else
-            status = parse_line(hints, text, path, file.line, error);
-    }
+    while (status == DYAD_OK && (text = text_file_next(&file)))
+        status = parse_line(hints, text, path, file.line, error);
     text_file_close(&file);
     if (status == DYAD_OK) status = sort_words(hints, path, error);
     if (status != DYAD_OK) {
