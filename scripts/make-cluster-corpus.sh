@@ -16,4 +16,4 @@ for name in spam-assassin sotu moby-dick; do
 done
 [ -d /usr/share/games/fortunes ] || echo "make-cluster-corpus: no /usr/share/games/fortunes (apt-get install -y fortunes); skipping it" >&2
 python3 "$root/scripts/make-cluster-corpus.py" "$corpus/npm" "$corpus/text" \
-    "$root/build/dyad" "${DYAD_SHARED:-$root/../shared}"
+    "${DYAD_SHARED:-$root/../shared}"
