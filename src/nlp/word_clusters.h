@@ -21,11 +21,10 @@
  *     Brown bit string, so the model stores one fine class per word and a
  *     small table of the coarser ones, and a feature at a coarse level
  *     backs off its finer one consistently.
- *   - A word is looked up by a 48-bit hash of its normalised form in an
- *     open-addressing table that lives in the model file and is used in
- *     place; a slot is one 64-bit word (hash, fine class), so the
- *     vocabulary costs about 12 bytes a word and a lookup touches one or
- *     two cache lines.
+ *   - A word is looked up by a 32-bit fingerprint of its normalised form
+ *     in an open-addressing table that lives in the model file and is used
+ *     in place (layout in word_clusters_format.h): 6 bytes a slot, about
+ *     7.5 bytes a word, and a lookup reads one or two cache lines.
  *   - Normalisation (simple lower-casing of every letter, every decimal
  *     digit written '0') is one function used by training and lookup
  *     alike: "Gaza", "GAZA" and "gaza" share a class, and so do "1990"
@@ -101,6 +100,7 @@ typedef struct word_clusters_report {
     uint32_t words;                /* words clustered */
     uint32_t iterations;           /* exchange passes run */
     uint32_t moves_last;           /* words the last pass moved */
+    uint32_t fingerprint_clashes;  /* words left out of the table (word_clusters_format.h) */
     /* Class-bigram log-likelihood per token (natural log) of the fine
      * clustering: [0] the initial one, [i] after pass i. */
     double log_likelihood[WORD_CLUSTER_MAX_ITERATIONS + 1];
