@@ -5,7 +5,7 @@
  * Owns data/nlp/clusters.model: its training, its file format, loading
  * and lookup.  The treebank the tagger and parser learn from has about
  * 200k words; most words of the news it never showed.  A class-bigram
- * clustering of a corpus fifty times larger groups words that occur in
+ * clustering of a corpus thirty times larger groups words that occur in
  * the same contexts ("Tuesday" with "Friday", "said" with "told"), so a
  * feature on a word's class generalises to the words the treebank did not
  * have (Koo, Carreras & Collins 2008).
