@@ -15,7 +15,7 @@
  * are independent.  Storing a 32-bit fingerprint and no string keeps a
  * word to 6 bytes a slot; an unknown word is taken for a known one only
  * if its fingerprint equals one in its probe chain (a dozen slots at
- * most, on average): about one lookup in 10^8.  Keys and classes are
+ * or so, on average): a few lookups in 10^9.  Keys and classes are
  * separate arrays so a probe reads consecutive keys only.
  */
 #ifndef DYAD_NLP_WORD_CLUSTERS_FORMAT_H
