@@ -14,8 +14,8 @@
  * high 32 bits, the first slot a multiply-shift of its low 32, so the two
  * are independent.  Storing a 32-bit fingerprint and no string keeps a
  * word to 6 bytes a slot; an unknown word is taken for a known one only
- * if its fingerprint equals one in its probe chain (a dozen slots at
- * or so, on average): a few lookups in 10^9.  Keys and classes are
+ * if its fingerprint equals one in its probe chain (a dozen slots or
+ * so, on average): a few lookups in 10^9.  Keys and classes are
  * separate arrays so a probe reads consecutive keys only.
  */
 #ifndef DYAD_NLP_WORD_CLUSTERS_FORMAT_H
