@@ -253,6 +253,9 @@ int command_eval_clusters(int argc, char **argv) {
                word_clusters_class_count(clusters, 1), word_clusters_class_count(clusters, 2));
         print_counts("all", &result.all);
         print_counts("unseen in training", &result.unseen);
+        if (result.lookup_seconds > 0)
+            printf("lookups per second %.1fM (%ld lookups)\n",
+                   result.lookups / result.lookup_seconds / 1e6, result.lookups);
     } else {
         char message[1200];
         fprintf(stderr, "dyad: %s\n", dyad_error_format(&error, message, sizeof message));

@@ -29,6 +29,8 @@ typedef struct cluster_eval_counts {
 typedef struct cluster_eval_result {
     cluster_eval_counts all;               /* every gold word */
     cluster_eval_counts unseen;            /* gold words whose form the training treebank lacks */
+    long lookups;                          /* a timed pass of lookups of every training word */
+    double lookup_seconds;
 } cluster_eval_result;
 
 dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *train,

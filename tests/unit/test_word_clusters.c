@@ -312,11 +312,12 @@ typedef struct meta_layout {
     uint64_t id;
 } meta_layout;
 
-static void write_model(const meta_layout *meta, const uint64_t *slots, size_t slot_count,
-                        const uint16_t *coarse, size_t coarse_count) {
+static void write_model(const meta_layout *meta, const uint32_t *keys, const uint16_t *classes,
+                        size_t slot_count, const uint16_t *coarse, size_t coarse_count) {
     model_writer *writer = model_writer_new("clusters");
     assert_true(model_writer_add(writer, "clusters.meta", meta, sizeof *meta));
-    assert_true(model_writer_add(writer, "clusters.slots", slots, slot_count * sizeof *slots));
+    assert_true(model_writer_add(writer, "clusters.keys", keys, slot_count * sizeof *keys));
+    assert_true(model_writer_add(writer, "clusters.classes", classes, slot_count * sizeof *classes));
     assert_true(model_writer_add(writer, "clusters.coarse", coarse, coarse_count * sizeof *coarse));
     dyad_error error;
     assert_int_equal(model_writer_save(writer, broken_path, &error), DYAD_OK);
@@ -341,14 +342,18 @@ static void bad_models_are_refused(void **state) {
     model_writer_free(writer);
     expect_load_error(broken_path, "expected 'clusters'");
 
-    /* a consistent hand-made model loads: one word, "cat", in fine class 2 */
+    /* a consistent hand-made model loads: one word, "cat", in fine class 2;
+     * the layout is word_clusters_format.h's */
     uint64_t hash = perceptron_hash_bytes("cat", 3);
-    uint64_t key = hash >> 16 ? hash >> 16 : 1;
-    uint64_t slots[3] = {0, 0, 0};
-    slots[(uint32_t)(((uint64_t)(uint32_t)hash * 3) >> 32)] = key << 16 | 2;
+    uint32_t fingerprint = (uint32_t)(hash >> 32) ? (uint32_t)(hash >> 32) : 1;
+    uint32_t keys[3] = {0, 0, 0};
+    uint16_t classes_of_slots[3] = {0, 0, 0};
+    uint32_t slot = (uint32_t)(((uint64_t)(uint32_t)hash * 3) >> 32);
+    keys[slot] = fingerprint;
+    classes_of_slots[slot] = 2;
     uint16_t coarse[4 * 2] = {1, 1, 1, 2, 2, 3, 2, 4}; /* fine 1..4 → (level 0, level 1) */
     meta_layout meta = {1, 1, {2, 4, 4}, 3, 42};
-    write_model(&meta, slots, 3, coarse, 8);
+    write_model(&meta, keys, classes_of_slots, 3, coarse, 8);
     word_clusters *loaded;
     assert_int_equal(word_clusters_load(broken_path, &loaded, &error), DYAD_OK);
     uint16_t classes[WORD_CLUSTER_LEVELS];
@@ -356,34 +361,38 @@ static void bad_models_are_refused(void **state) {
     assert_int_equal(classes[0], 1);
     assert_int_equal(classes[1], 2);
     assert_int_equal(classes[2], 2);
+    word_clusters_lookup(loaded, "dog", 3, classes);
+    assert_int_equal(classes[0] + classes[1] + classes[2], 0);
     assert_true(word_clusters_id(loaded) == 42);
     word_clusters_free(loaded);
 
     meta_layout newer = meta;
     newer.format = 99;
-    write_model(&newer, slots, 3, coarse, 8);
+    write_model(&newer, keys, classes_of_slots, 3, coarse, 8);
     expect_load_error(broken_path, "retrain");
     meta_layout shrinking = meta;
     shrinking.class_counts[0] = 5; /* more classes than the finer level */
-    write_model(&shrinking, slots, 3, coarse, 8);
+    write_model(&shrinking, keys, classes_of_slots, 3, coarse, 8);
     expect_load_error(broken_path, "bad class count");
-    write_model(&meta, slots, 3, coarse, 6);
+    write_model(&meta, keys, classes_of_slots, 3, coarse, 6);
     expect_load_error(broken_path, "disagree");
     meta_layout full = meta;
     full.slot_count = 1; /* a full table would make a miss probe forever */
-    write_model(&full, slots, 1, coarse, 8);
+    write_model(&full, keys + slot, classes_of_slots + slot, 1, coarse, 8);
     expect_load_error(broken_path, "disagree");
-    uint64_t out_of_range[3] = {slots[0], slots[1], slots[2]};
-    for (int s = 0; s < 3; s++)
-        if (out_of_range[s]) out_of_range[s] = key << 16 | 5;
-    write_model(&meta, out_of_range, 3, coarse, 8);
+    uint16_t out_of_range[3] = {0, 0, 0};
+    out_of_range[slot] = 5;
+    write_model(&meta, keys, out_of_range, 3, coarse, 8);
     expect_load_error(broken_path, "has class 5 of 4");
+    uint16_t stray[3] = {1, 1, 1}; /* a class in an empty slot */
+    write_model(&meta, keys, stray, 3, coarse, 8);
+    expect_load_error(broken_path, "empty but has a class");
     uint16_t bad_coarse[8] = {1, 1, 1, 2, 3, 3, 2, 4}; /* level 0 has only 2 classes */
-    write_model(&meta, slots, 3, bad_coarse, 8);
+    write_model(&meta, keys, classes_of_slots, 3, bad_coarse, 8);
     expect_load_error(broken_path, "out of range");
     meta_layout miscounted = meta;
     miscounted.word_count = 2;
-    write_model(&miscounted, slots, 3, coarse, 8);
+    write_model(&miscounted, keys, classes_of_slots, 3, coarse, 8);
     expect_load_error(broken_path, "holds 1 words");
 }
 
