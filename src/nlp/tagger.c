@@ -91,16 +91,16 @@ struct tagger {
 
 /* Per-word values every feature of a sentence is built from, computed
  * once per word. */
-enum { WORD_KEYS = 24 };
+enum { WORD_KEYS = 18 };
 
 typedef struct word_context {
     uint64_t normalized, exact, shape, ambiguity, wordnet;
     uint64_t prefix[3], suffix[4];
     uint32_t flags;
     int32_t dictionary_label;     /* -1 when the word is not in the dictionary */
-    /* the word's classes, coarse to fine (word_clusters_lookup); all 0
-     * for a word the clusters do not know, for the padding, and without
-     * clusters: no cluster feature is made from a 0 */
+    /* the word's classes, coarse to fine (word_clusters_lookup), for a
+     * word the dictionary does not settle; all 0 for a word the clusters do
+     * not know, for the padding, and without clusters */
     uint16_t cluster[WORD_CLUSTER_LEVELS];
     /* the feature keys that look at the word alone, the same in both
      * passes: hashed once (only for words the dictionary does not settle) */
@@ -108,7 +108,7 @@ typedef struct word_context {
     uint64_t word_keys[WORD_KEYS];
 } word_context;
 
-static void hash_word_keys(word_context *context);
+static void word_keys(const tagger *tagger, const char *word, word_context *context);
 
 enum {
     FLAG_DIGIT = 1, FLAG_HYPHEN = 2, FLAG_INITIAL_UPPER = 4, FLAG_ALL_UPPER = 8,
@@ -284,8 +284,7 @@ static void analyse_word(const tagger *tagger, const char *word, word_context *c
     uint64_t entry =
         lexicon_get(tagger, perceptron_hash_combine(LEXICON_DICTIONARY, context->exact));
     context->dictionary_label = entry && entry <= tagger->label_count ? (int32_t)(entry - 1) : -1;
-    if (tagger->clusters) word_clusters_lookup(tagger->clusters, word, strlen(word), context->cluster);
-    else memset(context->cluster, 0, sizeof context->cluster);
+    memset(context->cluster, 0, sizeof context->cluster); /* word_keys looks them up */
 }
 
 static void sentinel_context(word_context *context, uint64_t marker) {
@@ -311,7 +310,8 @@ static word_context *analyse_sentence(const tagger *tagger, const char *const *w
     }
     for (size_t i = 0; i < count; i++) {
         analyse_word(tagger, words[i], &contexts[PADDING + i]);
-        if (contexts[PADDING + i].dictionary_label < 0) hash_word_keys(&contexts[PADDING + i]);
+        if (contexts[PADDING + i].dictionary_label < 0)
+            word_keys(tagger, words[i], &contexts[PADDING + i]);
     }
     return contexts;
 }
@@ -330,15 +330,21 @@ enum {
      * next two */
     F_FIRST_OWN, F_FIRST_NEXT1, F_FIRST_NEXT2, F_FIRST_NEXT1_NEXT2, F_TAG1_FIRST_NEXT1,
     F_WORD_FIRST_NEXT1, F_TAG1_FIRST_OWN,
-    /* models trained with word clusters: the word's classes (levels
-     * coarse, middle, fine), the middle class with the word's suffix and
-     * shape (the clusters ignore case), with the previous tag, and the
-     * neighbours' classes */
-    F_CLUSTER_COARSE, F_CLUSTER_MIDDLE, F_CLUSTER_FINE, F_CLUSTER_SUFFIX3, F_CLUSTER_SHAPE,
-    F_CLUSTER_TAG1, F_PREVIOUS_CLUSTER, F_NEXT_CLUSTER, F_PREVIOUS2_CLUSTER, F_NEXT2_CLUSTER
+    /* models trained with word clusters: the word's class at each level,
+     * the one template set tried that did not cost accuracy on EWT dev
+     * (none gained; the neighbours' classes, the class with the suffix,
+     * shape or previous tag, and the class standing in for the ambiguity
+     * class of words the treebank lacks all cost: docs/tagger.md, "Word
+     * clusters") */
+    F_CLUSTER_COARSE, F_CLUSTER_MIDDLE, F_CLUSTER_FINE
 };
 
-/* Cluster levels the templates read (word_clusters.h: 0 coarsest). */
+/* The most features extract_features adds to the word's own keys. */
+enum { CONTEXT_FEATURES = 29 };
+_Static_assert(WORD_KEYS + CONTEXT_FEATURES <= TAGGER_MAX_FEATURES,
+               "TAGGER_MAX_FEATURES is too small for the templates");
+
+/* Cluster levels (word_clusters.h: 0 coarsest). */
 enum { CLUSTER_COARSE = 0, CLUSTER_MIDDLE = 1, CLUSTER_FINE = 2 };
 
 /* The first pass's tags around a word, for the final pass's features
@@ -356,8 +362,11 @@ static inline uint64_t key2(uint64_t template_id, uint64_t a, uint64_t b) {
 }
 
 /* The keys of the features that look at the word alone (the first
- * features of every pass). */
-static void hash_word_keys(word_context *context) {
+ * features of every pass), for a word the dictionary does not settle:
+ * only such a word's classes are features, so only its classes are
+ * looked up. */
+static void word_keys(const tagger *tagger, const char *word, word_context *context) {
+    if (tagger->clusters) word_clusters_lookup(tagger->clusters, word, strlen(word), context->cluster);
     uint64_t *keys = context->word_keys;
     size_t n = 0;
     keys[n++] = key1(F_BIAS, 0);
@@ -377,12 +386,11 @@ static void hash_word_keys(word_context *context) {
         keys[n++] = key1(F_WORDNET, context->wordnet);
         keys[n++] = key2(F_WORDNET_SHAPE, context->wordnet, context->shape);
     }
+    /* class 0: a word the clusters do not know, or a model without them */
     if (context->cluster[CLUSTER_COARSE]) {
         keys[n++] = key1(F_CLUSTER_COARSE, context->cluster[CLUSTER_COARSE]);
         keys[n++] = key1(F_CLUSTER_MIDDLE, context->cluster[CLUSTER_MIDDLE]);
         keys[n++] = key1(F_CLUSTER_FINE, context->cluster[CLUSTER_FINE]);
-        keys[n++] = key2(F_CLUSTER_SUFFIX3, context->cluster[CLUSTER_MIDDLE], context->suffix[2]);
-        keys[n++] = key2(F_CLUSTER_SHAPE, context->cluster[CLUSTER_MIDDLE], context->shape);
     }
     context->word_key_count = (uint32_t)n;
 }
@@ -423,17 +431,6 @@ static size_t extract_features(const word_context *here, ptrdiff_t step, bool fi
     features[n++] = key2(F_TAG1_AMBIGUITY, tag1, here->ambiguity);
     features[n++] = key2(F_TAG1_SHAPE, tag1, here->shape);
     if (here->wordnet) features[n++] = key2(F_WORDNET_TAG1, here->wordnet, tag1);
-    /* a class 0 is an unknown word (or the padding): no feature */
-    if (here->cluster[CLUSTER_MIDDLE])
-        features[n++] = key2(F_CLUSTER_TAG1, here->cluster[CLUSTER_MIDDLE], tag1);
-    if (previous->cluster[CLUSTER_MIDDLE])
-        features[n++] = key1(F_PREVIOUS_CLUSTER, previous->cluster[CLUSTER_MIDDLE]);
-    if (next->cluster[CLUSTER_MIDDLE])
-        features[n++] = key1(F_NEXT_CLUSTER, next->cluster[CLUSTER_MIDDLE]);
-    if (previous2->cluster[CLUSTER_COARSE])
-        features[n++] = key1(F_PREVIOUS2_CLUSTER, previous2->cluster[CLUSTER_COARSE]);
-    if (next2->cluster[CLUSTER_COARSE])
-        features[n++] = key1(F_NEXT2_CLUSTER, next2->cluster[CLUSTER_COARSE]);
     if (first_pass) {
         features[n++] = key1(F_FIRST_OWN, first_pass->own);
         features[n++] = key1(F_FIRST_NEXT1, first_pass->next1);
@@ -470,7 +467,7 @@ size_t tagger_word_features(const tagger *tagger, const char *const *words, size
     if (!contexts) return 0;
     /* tagging skips a dictionary word; its features are asked for here */
     if (contexts[PADDING + position].dictionary_label >= 0)
-        hash_word_keys(&contexts[PADDING + position]);
+        word_keys(tagger, words[position], &contexts[PADDING + position]);
     first_pass_tags around;
     if (first_pass) around = first_pass_at(first_pass, position, count, tagger->label_count);
     return extract_features(&contexts[PADDING + position], 1, position == 0,

@@ -111,7 +111,7 @@ size_t tagger_word_shape(const char *word, char *out, size_t size);
  * every digit written 0 ("1,500" → "0,000").  Same contract as above. */
 size_t tagger_normalize_word(const char *word, char *out, size_t size);
 
-enum { TAGGER_MAX_FEATURES = 64 };
+enum { TAGGER_MAX_FEATURES = 48 };
 
 /* The feature keys of word `position` of words[0..count), given the labels
  * already chosen for the words before it (labels[0..position)).  Fills

@@ -392,6 +392,19 @@ static size_t features_of(const tagger *model, const char *const *words, size_t 
     return n;
 }
 
+/* The features a model with clusters has and the same model without
+ * does not, in the order they come. */
+static size_t cluster_keys(const tagger *plain, const tagger *clustered, const char *const *words,
+                           size_t count, size_t position, uint64_t *extra) {
+    uint64_t a[TAGGER_MAX_FEATURES], b[TAGGER_MAX_FEATURES];
+    size_t na = features_of(plain, words, count, position, a);
+    size_t nb = features_of(clustered, words, count, position, b);
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (!contains(a, na, b[i])) extra[n++] = b[i];
+    return n;
+}
+
 static void cluster_features(void **state) {
     (void)state;
     dyad_arena *arena = dyad_arena_new();
@@ -431,12 +444,21 @@ static void cluster_features(void **state) {
     nb = features_of(clustered, unknown, 5, 2, b);
     assert_int_equal(nb, na);
     assert_memory_equal(a, b, na * sizeof *a);
-    /* an unknown word between known ones gets only its neighbours' classes */
+    /* the features read the word's own classes only: an unknown word
+     * between known ones has none */
     const char *between[] = {"The", "minister", "vintrous", "Kyiv", "."};
-    size_t unknown_count = features_of(clustered, between, 5, 2, b);
     na = features_of(plain, between, 5, 2, a);
-    assert_true(unknown_count > na);
-    assert_true(unknown_count < features_of(clustered, known, 5, 2, b));
+    nb = features_of(clustered, between, 5, 2, b);
+    assert_int_equal(nb, na);
+    assert_memory_equal(a, b, na * sizeof *a);
+    /* the known word's extra features are its class at each level, the
+     * same in another sentence */
+    uint64_t extra[TAGGER_MAX_FEATURES], other_extra[TAGGER_MAX_FEATURES];
+    size_t extra_count = cluster_keys(plain, clustered, known, 5, 2, extra);
+    const char *other[] = {"Troops", "visited", "the", "border", "."};
+    assert_int_equal(extra_count, WORD_CLUSTER_LEVELS);
+    assert_int_equal(cluster_keys(plain, clustered, other, 5, 1, other_extra), extra_count);
+    assert_memory_equal(extra, other_extra, extra_count * sizeof *extra);
     /* the clustered model tags its training data and is format 5 with the
      * clusters' id */
     tagger_accuracy accuracy;
