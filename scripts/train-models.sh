@@ -64,6 +64,9 @@ for model in "${models[@]}"; do
             --out data/nlp/lemmatizer.model
         ;;
     tagger)
+        # without --clusters data/nlp/clusters.model: the cluster features did
+        # not pay on EWT dev (docs/tagger.md, "Word clusters"); with it, the
+        # parser's fold taggers get the same clusters
         "$dyad" train tagger --train "$ewt/en_ewt-ud-train.conllu" --dev "$ewt/en_ewt-ud-dev.conllu" \
             --lemmatizer data/nlp/lemmatizer.model --iterations 12 --out data/nlp/tagger.model
         "$dyad" eval tag --gold "$ewt/en_ewt-ud-test.conllu" --data-dir data

@@ -1,11 +1,14 @@
 /*
  * command_eval_parse.c — `dyad eval parse --gold FILE.conllu [--raw]`:
  * tagging and parsing accuracy against a treebank (evaluate/parse_eval.h)
- * and the speed of tagging + parsing, one figure per line.
+ * and the speed of tagging + parsing, one figure per line.  --tagger and
+ * --parser name models other than the data directory's, so that a
+ * retrained pair is measured before it replaces the committed one.
  */
 #include "arguments.h"
 #include "commands.h"
 #include "evaluate/parse_eval.h"
+#include "nlp/lemmatizer.h"
 #include "resources.h"
 
 #include <getopt.h>
@@ -14,21 +17,22 @@
 
 int command_eval_parse(int argc, char **argv) {
     static const char usage[] =
-        "dyad eval parse --gold FILE.conllu [--raw] [--gold-tags] [--parser MODEL] "
-        "[--beam N] [--data-dir DIR]";
-    enum { OPTION_GOLD = 1000, OPTION_RAW, OPTION_GOLD_TAGS, OPTION_PARSER, OPTION_BEAM,
-           OPTION_DATA_DIR };
+        "dyad eval parse --gold FILE.conllu [--raw] [--gold-tags] [--tagger MODEL] "
+        "[--parser MODEL] [--beam N] [--data-dir DIR]";
+    enum { OPTION_GOLD = 1000, OPTION_RAW, OPTION_GOLD_TAGS, OPTION_TAGGER, OPTION_PARSER,
+           OPTION_BEAM, OPTION_DATA_DIR };
     static const struct option options[] = {
         {"gold", required_argument, NULL, OPTION_GOLD},
         {"raw", no_argument, NULL, OPTION_RAW},
         {"gold-tags", no_argument, NULL, OPTION_GOLD_TAGS},
+        {"tagger", required_argument, NULL, OPTION_TAGGER},
         {"parser", required_argument, NULL, OPTION_PARSER},
         {"beam", required_argument, NULL, OPTION_BEAM},
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *gold_path = NULL, *parser_path = NULL, *data_dir = NULL;
+    const char *gold_path = NULL, *tagger_path = NULL, *parser_path = NULL, *data_dir = NULL;
     bool raw = false, gold_tags = false;
     long beam_width = 0;
     optind = 1;
@@ -39,6 +43,7 @@ int command_eval_parse(int argc, char **argv) {
         case OPTION_GOLD: gold_path = optarg; break;
         case OPTION_RAW: raw = true; break;
         case OPTION_GOLD_TAGS: gold_tags = true; break;
+        case OPTION_TAGGER: tagger_path = optarg; break;
         case OPTION_PARSER: parser_path = optarg; break;
         case OPTION_BEAM: {
             char *end;
@@ -55,6 +60,7 @@ int command_eval_parse(int argc, char **argv) {
     if (optind < argc) return usage_error(usage, "unexpected argument '%s'", argv[optind]);
     if (!gold_path) return usage_error(usage, "--gold is required");
     if (raw && gold_tags) return usage_error(usage, "--gold-tags needs gold tokens, not --raw");
+    if (tagger_path && gold_tags) return usage_error(usage, "--gold-tags tags nothing: no --tagger");
 
     /* the segmenter from the resources; the tagger and the parser loaded
      * here, so that --parser can name a model other than the data
@@ -62,6 +68,7 @@ int command_eval_parse(int argc, char **argv) {
     dyad_config config = {.data_dir = data_dir, .stages = DYAD_STAGE_SEGMENT};
     dyad_resources *resources = NULL;
     tagger *tagger = NULL;
+    lemmatizer *lemmatizer = NULL; /* the data directory's, for a --tagger model */
     parser_model *parser = NULL;
     char default_parser[4096];
     dyad_arena *arena = dyad_arena_new();
@@ -71,7 +78,11 @@ int command_eval_parse(int argc, char **argv) {
     if (!arena) {
         fprintf(stderr, "dyad: out of memory\n");
     } else if (dyad_resources_load(&config, &resources, &error) != DYAD_OK ||
-               (!gold_tags &&
+               (tagger_path &&
+                (lemmatizer_load_from_data_dir(resources->data_dir, &lemmatizer, &error) != DYAD_OK ||
+                 tagger_load_with_word_classes(tagger_path, lemmatizer, &tagger, &error) !=
+                     DYAD_OK)) ||
+               (!gold_tags && !tagger_path &&
                 tagger_load_from_data_dir(resources->data_dir, &tagger, &error) != DYAD_OK) ||
                parser_model_load(parser_path ? parser_path
                                              : parser_model_path(resources->data_dir, default_parser,
@@ -104,6 +115,7 @@ int command_eval_parse(int argc, char **argv) {
     }
     parser_model_free(parser);
     tagger_free(tagger);
+    lemmatizer_free(lemmatizer);
     dyad_resources_free(resources);
     dyad_arena_free(arena);
     return exit_status;

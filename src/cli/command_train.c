@@ -12,6 +12,7 @@
 #include "nlp/parser.h"
 #include "nlp/parser_train.h"
 #include "nlp/tagger.h"
+#include "nlp/word_clusters.h"
 #include "resources.h"
 
 #include <getopt.h>
@@ -112,10 +113,10 @@ static void print_iteration(const tagger_iteration_report *report, void *context
 static int train_tagger(int argc, char **argv) {
     static const char usage[] =
         "dyad train tagger --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
-        "[--seed N] [--lemmatizer PATH] [--data-dir DIR]";
+        "[--seed N] [--lemmatizer PATH] [--clusters PATH] [--data-dir DIR]";
     enum {
         OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
-        OPTION_LEMMATIZER, OPTION_DATA_DIR
+        OPTION_LEMMATIZER, OPTION_CLUSTERS, OPTION_DATA_DIR
     };
     static const struct option options[] = {
         {"train", required_argument, NULL, OPTION_TRAIN},
@@ -124,12 +125,13 @@ static int train_tagger(int argc, char **argv) {
         {"iterations", required_argument, NULL, OPTION_ITERATIONS},
         {"seed", required_argument, NULL, OPTION_SEED},
         {"lemmatizer", required_argument, NULL, OPTION_LEMMATIZER},
+        {"clusters", required_argument, NULL, OPTION_CLUSTERS},
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *train_path = NULL, *dev_path = NULL, *out_path = NULL, *data_dir = NULL,
-               *lemmatizer_path = NULL;
+               *lemmatizer_path = NULL, *clusters_path = NULL;
     unsigned long iterations = 12, seed = 1;
     optind = 1;
     opterr = 0;
@@ -142,6 +144,7 @@ static int train_tagger(int argc, char **argv) {
         case OPTION_OUT: out_path = optarg; break;
         case OPTION_DATA_DIR: data_dir = optarg; break;
         case OPTION_LEMMATIZER: lemmatizer_path = optarg; break;
+        case OPTION_CLUSTERS: clusters_path = optarg; break;
         case OPTION_ITERATIONS:
             status = parse_count(usage, "--iterations", optarg, 1000, &iterations);
             break;
@@ -160,6 +163,7 @@ static int train_tagger(int argc, char **argv) {
     dyad_error error;
     int exit_status = 0;
     lemmatizer *word_classes = NULL;
+    word_clusters *clusters = NULL;
     char *lemmatizer_default = lemmatizer_path ? NULL : default_output(data_dir, "lemmatizer.model");
     if (!lemmatizer_path) lemmatizer_path = lemmatizer_default;
     if (!arena) {
@@ -172,16 +176,24 @@ static int train_tagger(int argc, char **argv) {
         fprintf(stderr, "dyad: the tagger learns from the lemmatizer's WordNet data: "
                         "run `dyad train lemmatizer` first\n");
         exit_status = report_failure(&error);
+    } else if (clusters_path && word_clusters_load(clusters_path, &clusters, &error) != DYAD_OK) {
+        exit_status = report_failure(&error);
     } else if (conllu_read_file(train_path, arena, &train, &error) != DYAD_OK ||
                conllu_read_file(dev_path, arena, &dev, &error) != DYAD_OK) {
         exit_status = report_failure(&error);
     } else {
         printf("training tagger on %zu sentences (%zu words), dev %zu sentences\n",
                train.sentence_count, train.word_count, dev.sentence_count);
+        /* the model will look for its clusters beside itself when loaded */
+        if (clusters)
+            printf("with word clusters %s (%u words; the tagger model loads clusters.model "
+                   "from its own directory)\n",
+                   clusters_path, word_clusters_word_count(clusters));
         tagger_training_options training = {.iterations = (unsigned)iterations,
                                             .seed = seed,
                                             .on_iteration = print_iteration,
-                                            .word_classes = word_classes};
+                                            .word_classes = word_classes,
+                                            .clusters = clusters};
         if (tagger_train(&train, &dev, &training, out_path, &error) != DYAD_OK)
             exit_status = report_failure(&error);
         else
@@ -189,6 +201,7 @@ static int train_tagger(int argc, char **argv) {
     }
     dyad_arena_free(arena);
     lemmatizer_free(word_classes);
+    word_clusters_free(clusters);
     free(lemmatizer_default);
     free(default_path);
     return exit_status;

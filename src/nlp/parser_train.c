@@ -532,20 +532,21 @@ static dyad_status jackknife_fold(const parser_jackknife *jackknife, const conll
         into->word_count += corpus->sentences[s].word_count;
     }
     /* the fold taggers are trained like the pipeline's, WordNet word
-     * classes included when it has them */
+     * classes and word clusters included when it has them */
     const lemmatizer *word_classes = tagger_word_classes(jackknife->tagger);
+    const word_clusters *clusters = tagger_word_clusters(jackknife->tagger);
     /* each fold tagger jackknifes its own first pass: two inner folds
      * rather than the tagger's five keep ten fold taggers within minutes */
     tagger_training_options options = {.iterations = jackknife->tagger_iterations,
                                        .seed = (uint64_t)fold + 1,
                                        .word_classes = word_classes,
-                                       .first_pass_folds = 2};
+                                       .first_pass_folds = 2,
+                                       .clusters = clusters};
     dyad_status status = tagger_train(&rest_corpus, dev, &options, jackknife->scratch_path, error);
     tagger *fold_tagger = NULL;
     if (status == DYAD_OK)
-        status = word_classes ? tagger_load_with_word_classes(jackknife->scratch_path, word_classes,
-                                                              &fold_tagger, error)
-                              : tagger_load(jackknife->scratch_path, &fold_tagger, error);
+        status = tagger_load_sharing(jackknife->scratch_path, word_classes, clusters, &fold_tagger,
+                                     error);
     remove(jackknife->scratch_path);
     const char **fold_upos = malloc((fold_corpus.word_count + 1) * 2 * sizeof *fold_upos);
     if (status == DYAD_OK && !fold_upos)

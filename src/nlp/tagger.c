@@ -12,11 +12,14 @@
  *   weights.*       the final, left-to-right pass (nlp/perceptron.h)
  *   backward.*      the first, right-to-left pass (format 4 on; a format 3
  *                   model has none and is tagged in one pass)
+ *   tagger.clusters format 5 only: u64 id of the word clusters the model
+ *                   was trained with (word_clusters_id, never 0)
  */
 #include "tagger.h"
 #include "key_table.h"
 #include "lemmatizer.h"
 #include "perceptron.h"
+#include "word_clusters.h"
 #include "util/arena.h"
 #include "util/buffer.h"
 #include "util/error.h"
@@ -31,8 +34,13 @@
 #include <utf8proc.h>
 
 /* Format 4 added the right-to-left first pass; format 3 models (one pass,
- * the same feature keys otherwise) still load. */
-enum { TAGGER_FORMAT = 4, TAGGER_FORMAT_ONE_PASS = 3, WORD_BYTES = 128, SHAPE_BYTES = 48 };
+ * the same feature keys otherwise) still load.  Format 5 is format 4 with
+ * word-cluster features; a model trained without clusters is still
+ * written as format 4, byte for byte what it was before clusters. */
+enum {
+    TAGGER_FORMAT_CLUSTERS = 5, TAGGER_FORMAT = 4, TAGGER_FORMAT_ONE_PASS = 3, WORD_BYTES = 128,
+    SHAPE_BYTES = 48
+};
 
 /* What a tag dictionary entry needs: seen this often in training, and
  * with one label at least this share of the time. */
@@ -73,6 +81,9 @@ struct tagger {
     uint64_t word_classes_id;
     const lemmatizer *word_classes;   /* WordNet's view of unknown words, or NULL */
     lemmatizer *owned_word_classes;   /* when tagger_load loaded it */
+    uint64_t clusters_id;             /* word_clusters_id of the clusters trained with, or 0 */
+    const word_clusters *clusters;    /* NULL for a model trained without */
+    word_clusters *owned_clusters;    /* when the loader loaded it */
     /* heap copies when the tagger was built in memory */
     char *owned_labels;
     uint64_t *owned_lexicon;
@@ -80,20 +91,24 @@ struct tagger {
 
 /* Per-word values every feature of a sentence is built from, computed
  * once per word. */
-enum { WORD_KEYS = 16 };
+enum { WORD_KEYS = 18 };
 
 typedef struct word_context {
     uint64_t normalized, exact, shape, ambiguity, wordnet;
     uint64_t prefix[3], suffix[4];
     uint32_t flags;
     int32_t dictionary_label;     /* -1 when the word is not in the dictionary */
+    /* the word's classes, coarse to fine (word_clusters_lookup), for a
+     * word the dictionary does not settle; all 0 for a word the clusters do
+     * not know, for the padding, and without clusters */
+    uint16_t cluster[WORD_CLUSTER_LEVELS];
     /* the feature keys that look at the word alone, the same in both
      * passes: hashed once (only for words the dictionary does not settle) */
     uint32_t word_key_count;
     uint64_t word_keys[WORD_KEYS];
 } word_context;
 
-static void hash_word_keys(word_context *context);
+static void word_keys(const tagger *tagger, const char *word, word_context *context);
 
 enum {
     FLAG_DIGIT = 1, FLAG_HYPHEN = 2, FLAG_INITIAL_UPPER = 4, FLAG_ALL_UPPER = 8,
@@ -269,6 +284,7 @@ static void analyse_word(const tagger *tagger, const char *word, word_context *c
     uint64_t entry =
         lexicon_get(tagger, perceptron_hash_combine(LEXICON_DICTIONARY, context->exact));
     context->dictionary_label = entry && entry <= tagger->label_count ? (int32_t)(entry - 1) : -1;
+    memset(context->cluster, 0, sizeof context->cluster); /* word_keys looks them up */
 }
 
 static void sentinel_context(word_context *context, uint64_t marker) {
@@ -294,7 +310,8 @@ static word_context *analyse_sentence(const tagger *tagger, const char *const *w
     }
     for (size_t i = 0; i < count; i++) {
         analyse_word(tagger, words[i], &contexts[PADDING + i]);
-        if (contexts[PADDING + i].dictionary_label < 0) hash_word_keys(&contexts[PADDING + i]);
+        if (contexts[PADDING + i].dictionary_label < 0)
+            word_keys(tagger, words[i], &contexts[PADDING + i]);
     }
     return contexts;
 }
@@ -312,8 +329,23 @@ enum {
     /* the final pass only: what the first pass said of this word and the
      * next two */
     F_FIRST_OWN, F_FIRST_NEXT1, F_FIRST_NEXT2, F_FIRST_NEXT1_NEXT2, F_TAG1_FIRST_NEXT1,
-    F_WORD_FIRST_NEXT1, F_TAG1_FIRST_OWN
+    F_WORD_FIRST_NEXT1, F_TAG1_FIRST_OWN,
+    /* models trained with word clusters: the word's class at each level,
+     * the one template set tried that did not cost accuracy on EWT dev
+     * (none gained; the neighbours' classes, the class with the suffix,
+     * shape or previous tag, and the class standing in for the ambiguity
+     * class of words the treebank lacks all cost: docs/tagger.md, "Word
+     * clusters") */
+    F_CLUSTER_COARSE, F_CLUSTER_MIDDLE, F_CLUSTER_FINE
 };
+
+/* The most features extract_features adds to the word's own keys. */
+enum { CONTEXT_FEATURES = 29 };
+_Static_assert(WORD_KEYS + CONTEXT_FEATURES <= TAGGER_MAX_FEATURES,
+               "TAGGER_MAX_FEATURES is too small for the templates");
+
+/* Cluster levels (word_clusters.h: 0 coarsest). */
+enum { CLUSTER_COARSE = 0, CLUSTER_MIDDLE = 1, CLUSTER_FINE = 2 };
 
 /* The first pass's tags around a word, for the final pass's features
  * (sentinel values past the sentence end). */
@@ -330,8 +362,11 @@ static inline uint64_t key2(uint64_t template_id, uint64_t a, uint64_t b) {
 }
 
 /* The keys of the features that look at the word alone (the first
- * features of every pass). */
-static void hash_word_keys(word_context *context) {
+ * features of every pass), for a word the dictionary does not settle:
+ * only such a word's classes are features, so only its classes are
+ * looked up. */
+static void word_keys(const tagger *tagger, const char *word, word_context *context) {
+    if (tagger->clusters) word_clusters_lookup(tagger->clusters, word, strlen(word), context->cluster);
     uint64_t *keys = context->word_keys;
     size_t n = 0;
     keys[n++] = key1(F_BIAS, 0);
@@ -350,6 +385,12 @@ static void hash_word_keys(word_context *context) {
     if (context->wordnet) {
         keys[n++] = key1(F_WORDNET, context->wordnet);
         keys[n++] = key2(F_WORDNET_SHAPE, context->wordnet, context->shape);
+    }
+    /* class 0: a word the clusters do not know, or a model without them */
+    if (context->cluster[CLUSTER_COARSE]) {
+        keys[n++] = key1(F_CLUSTER_COARSE, context->cluster[CLUSTER_COARSE]);
+        keys[n++] = key1(F_CLUSTER_MIDDLE, context->cluster[CLUSTER_MIDDLE]);
+        keys[n++] = key1(F_CLUSTER_FINE, context->cluster[CLUSTER_FINE]);
     }
     context->word_key_count = (uint32_t)n;
 }
@@ -426,7 +467,7 @@ size_t tagger_word_features(const tagger *tagger, const char *const *words, size
     if (!contexts) return 0;
     /* tagging skips a dictionary word; its features are asked for here */
     if (contexts[PADDING + position].dictionary_label >= 0)
-        hash_word_keys(&contexts[PADDING + position]);
+        word_keys(tagger, words[position], &contexts[PADDING + position]);
     first_pass_tags around;
     if (first_pass) around = first_pass_at(first_pass, position, count, tagger->label_count);
     return extract_features(&contexts[PADDING + position], 1, position == 0,
@@ -440,6 +481,8 @@ size_t tagger_word_features(const tagger *tagger, const char *const *words, size
 uint32_t tagger_label_count(const tagger *tagger) { return tagger->label_count; }
 
 const lemmatizer *tagger_word_classes(const tagger *tagger) { return tagger->word_classes; }
+
+const word_clusters *tagger_word_clusters(const tagger *tagger) { return tagger->clusters; }
 
 const char *tagger_label_upos(const tagger *tagger, uint32_t label) {
     return label < tagger->label_count ? tagger->upos[label] : NULL;
@@ -557,14 +600,16 @@ static dyad_status open_tagger(const char *path, tagger **out, dyad_error *error
     if (!meta || meta_size != sizeof *meta || !labels) {
         status = error_set(error, DYAD_ERR_MODEL, path, 0, -1,
                            "tagger model lacks its meta or labels section");
-    } else if (meta->format != TAGGER_FORMAT && meta->format != TAGGER_FORMAT_ONE_PASS) {
+    } else if (meta->format != TAGGER_FORMAT_CLUSTERS && meta->format != TAGGER_FORMAT &&
+               meta->format != TAGGER_FORMAT_ONE_PASS) {
         status = error_set(error, DYAD_ERR_MODEL, path, 0, -1,
-                           "tagger feature format %u, this dyad uses %d; retrain the tagger",
-                           meta->format, TAGGER_FORMAT);
+                           "tagger feature format %u, this dyad uses %d to %d; retrain the tagger",
+                           meta->format, TAGGER_FORMAT_ONE_PASS, TAGGER_FORMAT_CLUSTERS);
     } else if (meta->label_count == 0 || meta->label_count > UINT16_MAX - 4) {
         status = error_set(error, DYAD_ERR_MODEL, path, 0, -1,
                            "tagger model has %u labels", meta->label_count);
     } else {
+        bool two_pass = meta->format != TAGGER_FORMAT_ONE_PASS;
         result->label_count = meta->label_count;
         result->word_classes_id = meta->word_classes_id;
         status = index_labels(result, labels, labels_size, path, error);
@@ -572,11 +617,20 @@ static dyad_status open_tagger(const char *path, tagger **out, dyad_error *error
             status = key_table_view(result->file, "tagger.lexicon", path, &result->lexicon, error);
         if (status == DYAD_OK)
             status = perceptron_model_view(result->file, "weights", path, &result->weights, error);
-        if (status == DYAD_OK && meta->format == TAGGER_FORMAT)
+        if (status == DYAD_OK && two_pass)
             status = perceptron_model_view(result->file, "backward", path, &result->backward, error);
+        if (status == DYAD_OK && meta->format == TAGGER_FORMAT_CLUSTERS) {
+            size_t size;
+            const void *clusters = model_file_section(result->file, "tagger.clusters", &size);
+            if (clusters && size == sizeof result->clusters_id)
+                memcpy(&result->clusters_id, clusters, sizeof result->clusters_id);
+            if (!result->clusters_id)
+                status = error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                                   "tagger model of format %d lacks its tagger.clusters section",
+                                   TAGGER_FORMAT_CLUSTERS);
+        }
         if (status == DYAD_OK && (result->weights.class_count != result->label_count ||
-                                  (meta->format == TAGGER_FORMAT &&
-                                   result->backward.class_count != result->label_count)))
+                                  (two_pass && result->backward.class_count != result->label_count)))
             status = error_set(error, DYAD_ERR_MODEL, path, 0, -1,
                                "tagger weights score %u and %u classes but the model has %u labels",
                                result->weights.class_count, result->backward.class_count,
@@ -605,45 +659,82 @@ static dyad_status attach_word_classes(tagger *tagger, const lemmatizer *word_cl
     return DYAD_OK;
 }
 
-dyad_status tagger_load(const char *path, tagger **out, dyad_error *error) {
-    dyad_status status = open_tagger(path, out, error);
-    if (status != DYAD_OK || !(*out)->word_classes_id) return status;
-    /* the lemmatizer model beside the tagger model */
-    char sibling[PATH_MAX];
+/* Gives the tagger the word clusters it was trained with (borrowed). */
+static dyad_status attach_clusters(tagger *tagger, const word_clusters *clusters, const char *path,
+                                   dyad_error *error) {
+    if (!tagger->clusters_id) return DYAD_OK; /* trained without: ignore */
+    if (!clusters)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "this tagger needs the word clusters model it was trained with");
+    if (word_clusters_id(clusters) != tagger->clusters_id)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "this tagger was trained with other word clusters (id %016llx, the "
+                         "clusters model given is %016llx); retrain the tagger or give it its own "
+                         "clusters.model",
+                         (unsigned long long)tagger->clusters_id,
+                         (unsigned long long)word_clusters_id(clusters));
+    tagger->clusters = clusters;
+    return DYAD_OK;
+}
+
+/* <the directory of path>/name. */
+static dyad_status sibling_path(const char *path, const char *name, char *out, size_t size,
+                                dyad_error *error) {
     const char *slash = strrchr(path, '/');
     int directory_length = slash ? (int)(slash - path) : 1;
     const char *directory = slash ? path : ".";
-    if ((size_t)snprintf(sibling, sizeof sibling, "%.*s/lemmatizer.model", directory_length,
-                         directory) >= sizeof sibling)
-        status = error_set(error, DYAD_ERR_USAGE, path, 0, -1, "model path too long");
-    if (status == DYAD_OK) {
-        status = lemmatizer_load(sibling, &(*out)->owned_word_classes, error);
-        if (status != DYAD_OK && error) {
-            char reason[sizeof error->message];
-            memcpy(reason, error->message, sizeof reason);
-            snprintf(error->message, sizeof error->message,
-                     "the tagger needs the lemmatizer.model it was trained with beside it: %.400s",
-                     reason);
+    if ((size_t)snprintf(out, size, "%.*s/%s", directory_length, directory, name) >= size)
+        return error_set(error, DYAD_ERR_USAGE, path, 0, -1, "model path too long");
+    return DYAD_OK;
+}
+
+/* After a companion model failed to load: says that the tagger wanted it. */
+static void explain_companion(dyad_error *error, const char *name) {
+    if (!error) return;
+    char reason[sizeof error->message];
+    memcpy(reason, error->message, sizeof reason);
+    snprintf(error->message, sizeof error->message,
+             "the tagger needs the %s it was trained with beside it: %.400s", name, reason);
+}
+
+dyad_status tagger_load_sharing(const char *path, const lemmatizer *word_classes,
+                                const word_clusters *clusters, tagger **out, dyad_error *error) {
+    dyad_status status = open_tagger(path, out, error);
+    if (status != DYAD_OK) return status;
+    tagger *result = *out;
+    char sibling[PATH_MAX];
+    if (result->word_classes_id && !word_classes) {
+        status = sibling_path(path, "lemmatizer.model", sibling, sizeof sibling, error);
+        if (status == DYAD_OK) {
+            status = lemmatizer_load(sibling, &result->owned_word_classes, error);
+            if (status != DYAD_OK) explain_companion(error, "lemmatizer.model");
         }
+        word_classes = result->owned_word_classes;
     }
-    if (status == DYAD_OK)
-        status = attach_word_classes(*out, (*out)->owned_word_classes, path, error);
+    if (status == DYAD_OK) status = attach_word_classes(result, word_classes, path, error);
+    if (status == DYAD_OK && result->clusters_id && !clusters) {
+        status = sibling_path(path, "clusters.model", sibling, sizeof sibling, error);
+        if (status == DYAD_OK) {
+            status = word_clusters_load(sibling, &result->owned_clusters, error);
+            if (status != DYAD_OK) explain_companion(error, "clusters.model");
+        }
+        clusters = result->owned_clusters;
+    }
+    if (status == DYAD_OK) status = attach_clusters(result, clusters, path, error);
     if (status != DYAD_OK) {
-        tagger_free(*out);
+        tagger_free(result);
         *out = NULL;
     }
     return status;
 }
 
+dyad_status tagger_load(const char *path, tagger **out, dyad_error *error) {
+    return tagger_load_sharing(path, NULL, NULL, out, error);
+}
+
 dyad_status tagger_load_with_word_classes(const char *path, const lemmatizer *word_classes,
                                           tagger **out, dyad_error *error) {
-    dyad_status status = open_tagger(path, out, error);
-    if (status == DYAD_OK) status = attach_word_classes(*out, word_classes, path, error);
-    if (status != DYAD_OK) {
-        tagger_free(*out);
-        *out = NULL;
-    }
-    return status;
+    return tagger_load_sharing(path, word_classes, NULL, out, error);
 }
 
 dyad_status tagger_load_from_data_dir(const char *data_dir, tagger **out, dyad_error *error) {
@@ -666,6 +757,7 @@ void tagger_free(tagger *tagger) {
     free(tagger->owned_labels);
     free(tagger->owned_lexicon);
     lemmatizer_free(tagger->owned_word_classes);
+    word_clusters_free(tagger->owned_clusters);
     free(tagger);
 }
 
@@ -952,10 +1044,13 @@ static dyad_status save_tagger(const tagger *tagger, const perceptron_model *wei
                                size_t labels_size, const char *path, dyad_error *error) {
     model_writer *writer = model_writer_new("tagger");
     if (!writer) return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
-    tagger_meta meta = {.format = TAGGER_FORMAT,
+    tagger_meta meta = {.format = tagger->clusters_id ? TAGGER_FORMAT_CLUSTERS : TAGGER_FORMAT,
                         .label_count = tagger->label_count,
                         .word_classes_id = tagger->word_classes_id};
     bool ok = model_writer_add(writer, "tagger.meta", &meta, sizeof meta) &&
+              (!tagger->clusters_id || model_writer_add(writer, "tagger.clusters",
+                                                        &tagger->clusters_id,
+                                                        sizeof tagger->clusters_id)) &&
               model_writer_add(writer, "tagger.labels", labels, labels_size) &&
               model_writer_add(writer, "tagger.lexicon", tagger->lexicon.slots,
                                (size_t)tagger->lexicon.slot_count * 16) &&
@@ -1003,7 +1098,8 @@ static void training_free(training *state) {
 
 /* Labels, gold labels, the lexicon, and room for the rest. */
 static dyad_status training_prepare(training *state, const conllu_corpus *train,
-                                    const lemmatizer *word_classes, dyad_error *error) {
+                                    const lemmatizer *word_classes, const word_clusters *clusters,
+                                    dyad_error *error) {
     state->train = train;
     dyad_status status = collect_labels(train, &state->labels, error);
     if (status != DYAD_OK) return status;
@@ -1011,6 +1107,8 @@ static dyad_status training_prepare(training *state, const conllu_corpus *train,
     state->model.label_count = label_count;
     state->model.word_classes = word_classes;
     if (word_classes) state->model.word_classes_id = lemmatizer_word_classes_id(word_classes);
+    state->model.clusters = clusters;
+    if (clusters) state->model.clusters_id = word_clusters_id(clusters);
     size_t words = train->word_count + 1, sentences = train->sentence_count + 1;
     state->gold = malloc(words * sizeof *state->gold);
     state->predicted = malloc(words * sizeof *state->predicted);
@@ -1241,7 +1339,8 @@ dyad_status tagger_train(const conllu_corpus *train, const conllu_corpus *dev,
     perceptron_model backward = {0}, forward = {0};
     unsigned backward_iterations = iterations, forward_iterations = iterations;
     dyad_status status =
-        training_prepare(&state, train, options ? options->word_classes : NULL, error);
+        training_prepare(&state, train, options ? options->word_classes : NULL,
+                         options ? options->clusters : NULL, error);
     if (status == DYAD_OK) status = training_analyse(&state, error);
     if (status == DYAD_OK)
         status = train_pass_model(&state, dev, iterations, 1, options, &random_state, &backward,

@@ -27,9 +27,17 @@
  * Words the treebank never showed it are described by what WordNet says
  * they can be (a noun lemma, a verb form in -ed, ...: the lemmatizer's
  * word classes), which is why a tagger model is paired with the
- * lemmatizer model it was trained with.  Frequent words that always took one tag in training are looked up in a
- * tag dictionary instead of being scored, which is both faster and at
- * least as accurate.
+ * lemmatizer model it was trained with.  Frequent words that always took
+ * one tag in training are looked up in a tag dictionary instead of being
+ * scored, which is both faster and at least as accurate.
+ *
+ * A model may also be trained with word clusters (nlp/word_clusters.h:
+ * classes learned from text fifty times larger than the treebank): the
+ * word's classes and its neighbours' describe the many words the treebank
+ * has seen rarely or never by the company they keep.  Such a model is
+ * paired with its clusters model the same way as with the lemmatizer
+ * (an id recorded at training, checked at loading); a model trained
+ * without clusters extracts exactly the features it always did.
  *
  * The model is immutable after loading and shared by all threads; tag
  * strings handed out (token->upos, ->xpos) point into it, so tagging
@@ -46,17 +54,26 @@
 
 typedef struct tagger tagger;
 typedef struct lemmatizer lemmatizer;
+typedef struct word_clusters word_clusters;
 
 /* Loads a tagger model file (one read; every section checked).  A model
  * trained with word classes also loads the lemmatizer model beside it
  * (lemmatizer.model in the same directory), which must be the one it was
  * trained with; the tagger owns it and tagger_word_classes hands it out,
- * so the pipeline can lemmatize without loading it twice. */
+ * so the pipeline can lemmatize without loading it twice.  A model
+ * trained with word clusters loads clusters.model beside it in the same
+ * way (tagger_word_clusters hands it out). */
 dyad_status tagger_load(const char *path, tagger **out, dyad_error *error);
 /* The same with a lemmatizer the caller loaded (borrowed: it must outlive
- * the tagger). */
+ * the tagger); clusters, when the model has them, from beside it. */
 dyad_status tagger_load_with_word_classes(const char *path, const lemmatizer *word_classes,
                                           tagger **out, dyad_error *error);
+/* The same with a lemmatizer and word clusters the caller loaded
+ * (borrowed; either may be NULL, and a NULL one that the model needs is
+ * loaded from beside it).  For models written elsewhere than their
+ * companions, such as the parser trainer's fold taggers. */
+dyad_status tagger_load_sharing(const char *path, const lemmatizer *word_classes,
+                                const word_clusters *clusters, tagger **out, dyad_error *error);
 /* Loads <data_dir>/nlp/tagger.model (and its lemmatizer.model). */
 dyad_status tagger_load_from_data_dir(const char *data_dir, tagger **out, dyad_error *error);
 void tagger_free(tagger *tagger);
@@ -64,6 +81,9 @@ void tagger_free(tagger *tagger);
 /* The lemmatizer whose WordNet word classes the tagger uses, or NULL for
  * a model trained without. */
 const lemmatizer *tagger_word_classes(const tagger *tagger);
+
+/* The word clusters the tagger uses, or NULL for a model trained without. */
+const word_clusters *tagger_word_clusters(const tagger *tagger);
 
 uint32_t tagger_label_count(const tagger *tagger);
 const char *tagger_label_upos(const tagger *tagger, uint32_t label);
@@ -126,6 +146,9 @@ typedef struct tagger_training_options {
     /* folds for the first pass's tags that the final pass trains on
      * (0: 5; at least 2).  Each fold costs one more first-pass training. */
     unsigned first_pass_folds;
+    /* word clusters whose classes become features (see word_clusters.h);
+     * NULL trains a model without them, the same as before they existed */
+    const word_clusters *clusters;
 } tagger_training_options;
 
 /* Trains on `train`, picks the iteration with the best dev accuracy, and

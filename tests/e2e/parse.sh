@@ -2,7 +2,8 @@
 # `dyad parse` on news articles we wrote: CoNLL-U that is well formed
 # (comments, ten fields, ids in sequence, one root, heads in range), the
 # relations of a few plain sentences, the same bytes with -j 1 and -j 3,
-# and `dyad eval parse` on EWT dev when ../shared is present.
+# and `dyad eval parse` on EWT dev when ../shared is present (with the
+# data directory's tagger and one named by --tagger).
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -92,6 +93,8 @@ set +e
 "$DYAD" eval parse >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error without --gold"; exit 1; }
 "$DYAD" train parser --train x >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error without --dev"; exit 1; }
 "$DYAD" eval parse --gold x --beam 0 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for --beam 0"; exit 1; }
+"$DYAD" eval parse --gold x --gold-tags --tagger x >/dev/null 2>&1; [ $? -eq 2 ] ||
+    { echo "no usage error for --tagger with --gold-tags"; exit 1; }
 "$DYAD" eval parse --gold x --beam 65 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for --beam 65"; exit 1; }
 "$DYAD" train parser --train x --dev x --beam 0 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for train --beam 0"; exit 1; }
 set -e
@@ -111,6 +114,18 @@ above UPOS 94 "$out" || { echo "UPOS below 94"; exit 1; }
 above UAS 83 "$out" || { echo "UAS below 83"; exit 1; }
 above LAS 79 "$out" || { echo "LAS below 79"; exit 1; }
 above tokens/s 1 "$out" || { echo "no speed figure"; exit 1; }
+# --tagger names the tagger model: the committed one gives the same figures
+# (speed aside), a missing one is reported with its path
+named=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" \
+    --tagger "$DYAD_SOURCE_ROOT/data/nlp/tagger.model")
+[ "$(grep -v tokens/s <<<"$named")" = "$(grep -v tokens/s <<<"$out")" ] ||
+    { echo "eval parse --tagger with the committed model gives other figures"; exit 1; }
+set +e
+"$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --tagger "$work/no-such.model" \
+    >/dev/null 2>"$work/err.txt"
+[ $? -eq 1 ] && grep -q "no-such.model" "$work/err.txt" ||
+    { echo "a missing --tagger model is not reported with its path"; exit 1; }
+set -e
 raw=$("$DYAD" eval parse --raw --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data")
 echo "$raw"
 [ "$(echo "$raw" | head -5 | cut -d' ' -f1 | tr '\n' ' ')" = "UPOS XPOS UAS LAS tokens/s " ] ||

@@ -1,5 +1,6 @@
 /* Unit tests for nlp/tagger: word shapes and feature extraction, training
- * and the model's save/load round trip, corrupt models, the trained model
+ * and the model's save/load round trip, corrupt models, word-cluster
+ * features and the pairing of a model with its clusters, the trained model
  * on our own news sentences, and an accuracy floor on EWT dev (when
  * ../shared is present). */
 #include <setjmp.h>
@@ -14,6 +15,7 @@
 
 #include "ingest/conllu_read.h"
 #include "nlp/tagger.h"
+#include "nlp/word_clusters.h"
 #include "util/arena.h"
 #include "util/model_file.h"
 
@@ -21,6 +23,8 @@
 static char small_directory[] = "/tmp/dyad-test-tagger-XXXXXX";
 static char small_model[64];
 static char small_lemmatizer[64];
+static char small_clusters[64];   /* clusters.model, beside small_model */
+static char small_plain[64];      /* a model trained without clusters */
 
 /* The committed model, loaded once for the tests that use it. */
 static tagger *news_tagger;
@@ -30,6 +34,8 @@ static int load_news_tagger(void **state) {
     if (!mkdtemp(small_directory)) return -1;
     snprintf(small_model, sizeof small_model, "%s/tagger.model", small_directory);
     snprintf(small_lemmatizer, sizeof small_lemmatizer, "%s/lemmatizer.model", small_directory);
+    snprintf(small_clusters, sizeof small_clusters, "%s/clusters.model", small_directory);
+    snprintf(small_plain, sizeof small_plain, "%s/plain.model", small_directory);
     dyad_error error;
     if (tagger_load_from_data_dir(DYAD_SOURCE_DATA_DIR, &news_tagger, &error) != DYAD_OK) {
         char message[1200];
@@ -44,6 +50,8 @@ static int free_news_tagger(void **state) {
     tagger_free(news_tagger);
     unlink(small_model);
     unlink(small_lemmatizer);
+    unlink(small_clusters);
+    unlink(small_plain);
     rmdir(small_directory);
     return 0;
 }
@@ -342,6 +350,201 @@ static void word_classes_must_match(void **state) {
     unlink(small_lemmatizer);
 }
 
+/* Text of our own for word clusters small enough to train in a test: the
+ * treebank's words in other sentences, so that they get classes. */
+static const char cluster_text[] =
+    "The minister visited Kyiv and the troops crossed the border.\n"
+    "The talks ended in Geneva and the minister crossed the border.\n"
+    "Troops visited the border and the talks ended.\n"
+    "The minister ended the talks in Kyiv.\n"
+    "Troops crossed Geneva and the minister visited the talks.\n";
+
+/* clusters.model in small_directory, from cluster_text. */
+static word_clusters *train_small_clusters(void) {
+    word_clusters_trainer *trainer;
+    dyad_error error;
+    assert_int_equal(word_clusters_trainer_new(DYAD_SOURCE_DATA_DIR, &trainer, &error), DYAD_OK);
+    assert_int_equal(word_clusters_trainer_add_text(trainer, cluster_text, sizeof cluster_text - 1,
+                                                    &error),
+                     DYAD_OK);
+    word_clusters_options options;
+    word_clusters_options_init(&options);
+    options.min_count = 1;
+    options.classes[0] = 2;
+    options.classes[1] = 3;
+    options.classes[2] = 4;
+    options.iterations = 5;
+    word_clusters_report report;
+    assert_int_equal(word_clusters_train(trainer, &options, small_clusters, NULL, &report, &error),
+                     DYAD_OK);
+    word_clusters_trainer_free(trainer);
+    word_clusters *clusters;
+    assert_int_equal(word_clusters_load(small_clusters, &clusters, &error), DYAD_OK);
+    return clusters;
+}
+
+static size_t features_of(const tagger *model, const char *const *words, size_t count,
+                          size_t position, uint64_t *features) {
+    uint16_t labels[8] = {0};
+    dyad_arena *arena = dyad_arena_new();
+    size_t n = tagger_word_features(model, words, count, position, labels, NULL, features, arena);
+    dyad_arena_free(arena);
+    return n;
+}
+
+/* The features a model with clusters has and the same model without
+ * does not, in the order they come. */
+static size_t cluster_keys(const tagger *plain, const tagger *clustered, const char *const *words,
+                           size_t count, size_t position, uint64_t *extra) {
+    uint64_t a[TAGGER_MAX_FEATURES], b[TAGGER_MAX_FEATURES];
+    size_t na = features_of(plain, words, count, position, a);
+    size_t nb = features_of(clustered, words, count, position, b);
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (!contains(a, na, b[i])) extra[n++] = b[i];
+    return n;
+}
+
+static void cluster_features(void **state) {
+    (void)state;
+    dyad_arena *arena = dyad_arena_new();
+    conllu_corpus corpus;
+    dyad_error error;
+    assert_int_equal(conllu_read_memory(small_treebank, sizeof small_treebank - 1, "small", arena,
+                                        &corpus, &error),
+                     DYAD_OK);
+    word_clusters *clusters = train_small_clusters();
+    uint16_t classes[WORD_CLUSTER_LEVELS];
+    word_clusters_lookup(clusters, "visited", 7, classes);
+    assert_true(classes[0] && classes[1] && classes[2]);
+    /* the same training with and without clusters */
+    tagger_training_options options = {.iterations = 6, .seed = 3};
+    assert_int_equal(tagger_train(&corpus, &corpus, &options, small_plain, &error), DYAD_OK);
+    options.clusters = clusters;
+    assert_int_equal(tagger_train(&corpus, &corpus, &options, small_model, &error), DYAD_OK);
+    tagger *plain, *clustered;
+    assert_int_equal(tagger_load(small_plain, &plain, &error), DYAD_OK);
+    assert_null(tagger_word_clusters(plain));
+    /* the clustered model loads clusters.model from beside itself */
+    assert_int_equal(tagger_load(small_model, &clustered, &error), DYAD_OK);
+    assert_non_null(tagger_word_clusters(clustered));
+    assert_int_equal(word_clusters_id(tagger_word_clusters(clustered)), word_clusters_id(clusters));
+    /* a word with classes (and neighbours with classes): every feature of
+     * the model without clusters, and more */
+    const char *known[] = {"The", "minister", "visited", "Kyiv", "."};
+    uint64_t a[TAGGER_MAX_FEATURES], b[TAGGER_MAX_FEATURES];
+    size_t na = features_of(plain, known, 5, 2, a), nb = features_of(clustered, known, 5, 2, b);
+    assert_true(nb > na && nb <= TAGGER_MAX_FEATURES);
+    assert_int_equal(shared(a, na, b, nb), na);
+    /* words the clusters never saw: exactly the features without clusters */
+    const char *unknown[] = {"Zorble", "quaffed", "vintrous", "plinths", "!"};
+    word_clusters_lookup(clusters, "vintrous", 8, classes);
+    assert_true(!classes[0] && !classes[1] && !classes[2]);
+    na = features_of(plain, unknown, 5, 2, a);
+    nb = features_of(clustered, unknown, 5, 2, b);
+    assert_int_equal(nb, na);
+    assert_memory_equal(a, b, na * sizeof *a);
+    /* the features read the word's own classes only: an unknown word
+     * between known ones has none */
+    const char *between[] = {"The", "minister", "vintrous", "Kyiv", "."};
+    na = features_of(plain, between, 5, 2, a);
+    nb = features_of(clustered, between, 5, 2, b);
+    assert_int_equal(nb, na);
+    assert_memory_equal(a, b, na * sizeof *a);
+    /* the known word's extra features are its class at each level, the
+     * same in another sentence */
+    uint64_t extra[TAGGER_MAX_FEATURES], other_extra[TAGGER_MAX_FEATURES];
+    size_t extra_count = cluster_keys(plain, clustered, known, 5, 2, extra);
+    const char *other[] = {"Troops", "visited", "the", "border", "."};
+    assert_int_equal(extra_count, WORD_CLUSTER_LEVELS);
+    assert_int_equal(cluster_keys(plain, clustered, other, 5, 1, other_extra), extra_count);
+    assert_memory_equal(extra, other_extra, extra_count * sizeof *extra);
+    /* the clustered model tags its training data and is format 5 with the
+     * clusters' id */
+    tagger_accuracy accuracy;
+    assert_int_equal(tagger_evaluate(clustered, &corpus, &accuracy, NULL, &error), DYAD_OK);
+    assert_int_equal(accuracy.both_correct, 16);
+    model_file *file;
+    assert_int_equal(model_file_open(small_model, "tagger", &file, &error), DYAD_OK);
+    assert_int_equal(*(const uint32_t *)model_file_section(file, "tagger.meta", NULL), 5);
+    size_t size;
+    const void *id = model_file_section(file, "tagger.clusters", &size);
+    assert_non_null(id);
+    assert_int_equal(size, 8);
+    uint64_t stored_id;
+    memcpy(&stored_id, id, sizeof stored_id);
+    assert_int_equal(stored_id, word_clusters_id(clusters));
+    model_file_close(file);
+    /* ... and the model trained without clusters is format 4, as before */
+    assert_int_equal(model_file_open(small_plain, "tagger", &file, &error), DYAD_OK);
+    assert_int_equal(*(const uint32_t *)model_file_section(file, "tagger.meta", NULL), 4);
+    assert_null(model_file_section(file, "tagger.clusters", NULL));
+    model_file_close(file);
+    tagger_free(plain);
+    tagger_free(clustered);
+    word_clusters_free(clusters);
+    dyad_arena_free(arena);
+}
+
+/* Copies small_model with its tagger.clusters section replaced (or left
+ * out when id is 0). */
+static void rewrite_clusters_id(uint64_t id) {
+    static const char *const sections[] = {"tagger.meta", "tagger.labels", "tagger.lexicon",
+                                           "weights.meta", "weights.slots", "weights.rows",
+                                           "backward.meta", "backward.slots", "backward.rows"};
+    model_file *file;
+    dyad_error error;
+    assert_int_equal(model_file_open(small_model, "tagger", &file, &error), DYAD_OK);
+    model_writer *writer = model_writer_new("tagger");
+    for (size_t i = 0; i < sizeof sections / sizeof *sections; i++) {
+        size_t length;
+        const void *bytes = model_file_section(file, sections[i], &length);
+        assert_non_null(bytes);
+        assert_true(model_writer_add(writer, sections[i], bytes, length));
+    }
+    if (id) assert_true(model_writer_add(writer, "tagger.clusters", &id, sizeof id));
+    char copy[80];
+    snprintf(copy, sizeof copy, "%s.copy", small_model);
+    assert_int_equal(model_writer_save(writer, copy, &error), DYAD_OK);
+    model_writer_free(writer);
+    model_file_close(file);
+    assert_int_equal(rename(copy, small_model), 0);
+}
+
+static void clusters_must_match(void **state) {
+    (void)state;
+    /* small_model and its clusters.model come from cluster_features */
+    dyad_error error;
+    word_clusters *clusters;
+    assert_int_equal(word_clusters_load(small_clusters, &clusters, &error), DYAD_OK);
+    uint64_t id = word_clusters_id(clusters);
+    /* other clusters beside the model: refused, saying why */
+    rewrite_clusters_id(id ^ 1);
+    expect_load_error("other word clusters");
+    /* the same through a borrowed clusters model */
+    tagger *loaded = (tagger *)1;
+    assert_int_equal(tagger_load_sharing(small_model, NULL, clusters, &loaded, &error),
+                     DYAD_ERR_MODEL);
+    assert_null(loaded);
+    assert_non_null(strstr(error.message, "other word clusters"));
+    /* format 5 without its clusters section */
+    rewrite_clusters_id(0);
+    expect_load_error("tagger.clusters");
+    /* the right id loads, with the clusters borrowed or from beside it */
+    rewrite_clusters_id(id);
+    assert_int_equal(tagger_load_sharing(small_model, NULL, clusters, &loaded, &error), DYAD_OK);
+    assert_ptr_equal(tagger_word_clusters(loaded), clusters);
+    tagger_free(loaded);
+    assert_int_equal(tagger_load(small_model, &loaded, &error), DYAD_OK);
+    tagger_free(loaded);
+    /* without clusters.model beside it: a clear error */
+    unlink(small_clusters);
+    expect_load_error("clusters.model");
+    word_clusters_free(clusters);
+    unlink(small_model);
+    unlink(small_plain);
+}
+
 /* The tags the committed model gives our own sentences. */
 static void expect_tags(const char *const *words, size_t count, const char *const *expected) {
     dyad_arena *arena = dyad_arena_new();
@@ -396,6 +599,25 @@ static void tags_news_sentences(void **state) {
     dyad_arena_free(arena);
 }
 
+/* The committed model is paired with clusters exactly when its format
+ * says so: a format 4 model (trained before clusters) loads without any
+ * and extracts no cluster feature; its tags are checked above and on EWT
+ * below. */
+static void committed_model_and_clusters(void **state) {
+    (void)state;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/nlp/tagger.model", DYAD_SOURCE_DATA_DIR);
+    model_file *file;
+    dyad_error error;
+    assert_int_equal(model_file_open(path, "tagger", &file, &error), DYAD_OK);
+    uint32_t format = *(const uint32_t *)model_file_section(file, "tagger.meta", NULL);
+    bool has_section = model_file_section(file, "tagger.clusters", NULL) != NULL;
+    model_file_close(file);
+    assert_int_equal(has_section, format == 5);
+    if (format == 5) assert_non_null(tagger_word_clusters(news_tagger));
+    else assert_null(tagger_word_clusters(news_tagger));
+}
+
 static const char *shared_dir(void) {
     const char *shared = getenv("DYAD_SHARED");
     return shared && *shared ? shared : DYAD_SOURCE_DATA_DIR "/../../shared";
@@ -433,6 +655,9 @@ int main(void) {
         cmocka_unit_test(train_save_load_round_trip),
         cmocka_unit_test(corrupt_models_give_errors),
         cmocka_unit_test(word_classes_must_match),
+        cmocka_unit_test(cluster_features),
+        cmocka_unit_test(clusters_must_match),
+        cmocka_unit_test(committed_model_and_clusters),
         cmocka_unit_test(tags_news_sentences),
         cmocka_unit_test(accuracy_floor_on_ewt_dev),
     };
