@@ -280,11 +280,13 @@ static int train_parser(int argc, char **argv) {
     static const char usage[] =
         "dyad train parser --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
         "[--seed N] [--prune W] [--min-lookups N] [--tagger MODEL] [--folds N] [--gold-tags] "
-        "[--beam K] [--data-dir DIR]";
+        "[--beam K] [--save-tags FILE | --tags FILE] [--data-dir DIR]";
     enum { OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
            OPTION_PRUNE, OPTION_MIN_LOOKUPS, OPTION_TAGGER, OPTION_FOLDS, OPTION_GOLD_TAGS,
-           OPTION_BEAM, OPTION_DATA_DIR };
+           OPTION_BEAM, OPTION_SAVE_TAGS, OPTION_TAGS, OPTION_DATA_DIR };
     static const struct option options[] = {
+        {"save-tags", required_argument, NULL, OPTION_SAVE_TAGS},
+        {"tags", required_argument, NULL, OPTION_TAGS},
         {"beam", required_argument, NULL, OPTION_BEAM},
         {"min-lookups", required_argument, NULL, OPTION_MIN_LOOKUPS},
         {"tagger", required_argument, NULL, OPTION_TAGGER},
@@ -302,7 +304,7 @@ static int train_parser(int argc, char **argv) {
     };
     parser_train_options training;
     parser_train_defaults(&training);
-    const char *data_dir = NULL, *tagger_path = NULL;
+    const char *data_dir = NULL, *tagger_path = NULL, *save_tags = NULL, *load_tags = NULL;
     bool gold_tags = false;
     unsigned long count, folds = 10;
     optind = 1;
@@ -337,6 +339,8 @@ static int train_parser(int argc, char **argv) {
         case OPTION_TAGGER: tagger_path = optarg; break;
         case OPTION_FOLDS: status = parse_count(usage, "--folds", optarg, 100, &folds); break;
         case OPTION_GOLD_TAGS: gold_tags = true; break;
+        case OPTION_SAVE_TAGS: save_tags = optarg; break;
+        case OPTION_TAGS: load_tags = optarg; break;
         case OPTION_BEAM:
             status = parse_count(usage, "--beam", optarg, PARSER_MAX_BEAM, &count);
             training.beam_width = (int)count;
@@ -350,6 +354,9 @@ static int train_parser(int argc, char **argv) {
     if (!training.train_path || !training.dev_path)
         return usage_error(usage, "--train and --dev are required");
     if (!gold_tags && folds < 2) return usage_error(usage, "--folds wants at least 2");
+    if (gold_tags && (save_tags || load_tags))
+        return usage_error(usage, "--save-tags and --tags are about predicted tags, not --gold-tags");
+    if (save_tags && load_tags) return usage_error(usage, "give --save-tags or --tags, not both");
     char *default_path = NULL;
     if (choose_output(data_dir, "parser.model", &training.out_path, &default_path)) return 1;
     training.on_corpus = print_parser_corpus;
@@ -360,7 +367,8 @@ static int train_parser(int argc, char **argv) {
     tagger *pipeline_tagger = NULL;
     char *default_tagger = NULL, *scratch_path = NULL;
     parser_jackknife jackknife = {.folds = (int)folds, .tagger_iterations = 12,
-                                  .tagger_dev_path = training.dev_path, .on_fold = print_fold};
+                                  .tagger_dev_path = training.dev_path, .on_fold = print_fold,
+                                  .save_tags_path = save_tags, .load_tags_path = load_tags};
     if (!gold_tags) {
         if (!tagger_path) tagger_path = default_tagger = default_output(data_dir, "tagger.model");
         size_t size = strlen(training.out_path) + 32;
@@ -377,8 +385,11 @@ static int train_parser(int argc, char **argv) {
             jackknife.scratch_path = scratch_path;
             training.retag = parser_jackknife_retag;
             training.retag_context = &jackknife;
-            printf("tagging the training data by %d-fold jackknifing, dev with %s\n",
-                   jackknife.folds, tagger_path);
+            if (load_tags)
+                printf("training tags from %s, dev tagged with %s\n", load_tags, tagger_path);
+            else
+                printf("tagging the training data by %d-fold jackknifing, dev with %s\n",
+                       jackknife.folds, tagger_path);
         }
     }
     if (exit_status == 0) {
