@@ -35,6 +35,7 @@ static const trainer trainers[] = {
     {"tagger", train_tagger, "POS tagger (UPOS + XPOS) from CoNLL-U"},
     {"lemmatizer", train_lemmatizer, "lemmatizer tables from CoNLL-U and WordNet"},
     {"parser", train_parser, "labelled dependency parser from CoNLL-U"},
+    {"clusters", command_train_clusters, "word classes (Brown clusters) from plain text"},
 };
 
 static void print_trainers(FILE *to) {

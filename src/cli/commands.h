@@ -22,6 +22,8 @@ int command_eval_events(int argc, char **argv);       /* dyad eval events */
 int command_train(int argc, char **argv);
 /* `dyad train segmenter`, from command_train */
 int command_train_segmenter(int argc, char **argv);
+/* `dyad train clusters`: word classes from unlabelled text */
+int command_train_clusters(int argc, char **argv);
 /* `dyad eval tag` (after `eval`): tagger and lemmatizer accuracy */
 int command_eval_tag(int argc, char **argv);
 /* `dyad eval parse`: tagging and parsing accuracy, and speed */

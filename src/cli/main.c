@@ -26,7 +26,7 @@ static const command commands[] = {
     {"bench", command_bench, "code the inputs and print articles/s, sentences/s, tokens/s, events/s, memory"},
     {"validate", command_validate, "run a PETRARCH validation file (FILE.xml) and count records coded right"},
     {"eval", command_eval, "accuracy against gold data: eval tokenize|tag|parse|actors|events|extraction|extract"},
-    {"train", command_train, "train a model: train segmenter|tagger|lemmatizer|parser --train FILE ..."},
+    {"train", command_train, "train a model: train segmenter|tagger|lemmatizer|parser|clusters ..."},
 };
 
 static void print_help(FILE *to) {
