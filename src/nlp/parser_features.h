@@ -66,7 +66,11 @@ enum {
     PARSER_CLUSTER_PAIRS = 1u << 2,
     PARSER_CLUSTER_COARSE = 1u << 3,    /* SINGLE and PAIRS at the coarse level */
     PARSER_CLUSTER_CHILDREN = 1u << 4,  /* the classes of s0's and b0's outermost children */
-    PARSER_CLUSTER_KNOWN = (1u << 5) - 1
+    PARSER_CLUSTER_KNOWN = (1u << 5) - 1,
+    /* what `dyad train parser` uses when it has clusters (docs/parser.md
+     * has the figures of each group) */
+    PARSER_DEFAULT_CLUSTER_FEATURES = PARSER_CLUSTER_BACKOFF | PARSER_CLUSTER_SINGLE |
+                                      PARSER_CLUSTER_PAIRS
 };
 
 /* The value a word's class has in the templates: 0 for no word, the
