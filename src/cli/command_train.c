@@ -280,7 +280,8 @@ static void print_fold(void *context, int fold, double upos, double xpos) {
     fflush(stdout);
 }
 
-#define CLUSTER_FEATURE_NAMES "backoff, single, pairs, coarse, children (or none)"
+#define CLUSTER_FEATURE_NAMES \
+    "backoff, single, pairs, coarse, children, more-children, far (or none)"
 
 /* --cluster-features: names of PARSER_CLUSTER_* groups (parser_features.h). */
 static int parse_cluster_features(const char *list, uint32_t *out) {
@@ -289,7 +290,9 @@ static int parse_cluster_features(const char *list, uint32_t *out) {
         uint32_t bit;
     } groups[] = {{"backoff", PARSER_CLUSTER_BACKOFF}, {"single", PARSER_CLUSTER_SINGLE},
                   {"pairs", PARSER_CLUSTER_PAIRS},     {"coarse", PARSER_CLUSTER_COARSE},
-                  {"children", PARSER_CLUSTER_CHILDREN}, {"none", 0}};
+                  {"children", PARSER_CLUSTER_CHILDREN},
+                  {"more-children", PARSER_CLUSTER_MORE_CHILDREN},
+                  {"far", PARSER_CLUSTER_FAR}, {"none", 0}};
     uint32_t bits = 0;
     for (const char *name = list; *name;) {
         size_t length = strcspn(name, ",");

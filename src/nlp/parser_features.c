@@ -22,7 +22,10 @@ _Static_assert(PARSER_ID_FIRST - 1 + WORD_CLUSTER_MAX_CLASSES < 1 << C,
 
 /* First sub-template of each group: fixed, so that a group's keys are
  * the same whichever other groups a model has. */
-enum { SINGLE_BASE = 1, PAIRS_BASE = 8, COARSE_BASE = 16, CHILDREN_BASE = 32 };
+enum {
+    SINGLE_BASE = 1, PAIRS_BASE = 8, COARSE_BASE = 16, CHILDREN_BASE = 32,
+    MORE_CHILDREN_BASE = 40, FAR_BASE = 48
+};
 
 typedef struct position {
     uint64_t w;               /* word id */
@@ -275,6 +278,19 @@ size_t parser_extract_features(const parser_words *words, const transition_state
         ADD_CLUSTER(cluster_at(middle, s0l1i));
         ADD_CLUSTER(cluster_at(middle, s0r1i));
         ADD_CLUSTER(cluster_at(middle, b0l1i));
+    }
+    if (groups & PARSER_CLUSTER_MORE_CHILDREN) {
+        uint64_t sub_template = MORE_CHILDREN_BASE;
+        ADD_CLUSTER(cluster_at(middle, s1l1i));
+        ADD_CLUSTER(cluster_at(middle, s1r1i));
+        ADD_CLUSTER(cluster_at(middle, s0l2i));
+        ADD_CLUSTER(cluster_at(middle, s0r2i));
+        ADD_CLUSTER(cluster_at(middle, b0l2i));
+    }
+    if (groups & PARSER_CLUSTER_FAR) {
+        uint64_t sub_template = FAR_BASE;
+        ADD_CLUSTER(cluster_at(middle, s2i));
+        ADD_CLUSTER(cluster_at(middle, b2i));
     }
 #undef ADD_CLUSTER
     scramble_keys(keys, count);

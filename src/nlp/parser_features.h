@@ -49,7 +49,7 @@ enum {
 enum {
     PARSER_MAX_WORD_ID = (1 << 20) - 1,
     PARSER_MAX_TAG_ID = 127,
-    PARSER_MAX_FEATURES = 144     /* 113 templates, and up to 25 of clusters */
+    PARSER_MAX_FEATURES = 160     /* 113 templates, and up to 32 of clusters */
 };
 
 /* The groups of cluster templates, chosen when a model is trained and
@@ -66,7 +66,11 @@ enum {
     PARSER_CLUSTER_PAIRS = 1u << 2,
     PARSER_CLUSTER_COARSE = 1u << 3,    /* SINGLE and PAIRS at the coarse level */
     PARSER_CLUSTER_CHILDREN = 1u << 4,  /* the classes of s0's and b0's outermost children */
-    PARSER_CLUSTER_KNOWN = (1u << 5) - 1,
+    /* the classes of s1's outermost children and of s0's and b0's second
+     * outermost */
+    PARSER_CLUSTER_MORE_CHILDREN = 1u << 5,
+    PARSER_CLUSTER_FAR = 1u << 6,       /* the classes of s2 and b2 */
+    PARSER_CLUSTER_KNOWN = (1u << 7) - 1,
     /* what `dyad train parser` uses when it has clusters (docs/parser.md
      * has the figures of each group) */
     PARSER_DEFAULT_CLUSTER_FEATURES = PARSER_CLUSTER_BACKOFF | PARSER_CLUSTER_SINGLE |

@@ -189,8 +189,8 @@ static void cluster_keys_are_extracted(void **state) {
     transition_apply(&configuration, TRANSITION_SHIFT, -1);
     uint64_t with[PARSER_MAX_FEATURES], without[PARSER_MAX_FEATURES], again[PARSER_MAX_FEATURES];
     size_t count = parser_extract_features(&words, &configuration, with);
-    /* 4 singles and 7 pairs at each of two levels, 3 children */
-    assert_int_equal(count, TEMPLATES_WITHOUT + 2 * (4 + 7) + 3);
+    /* 4 singles and 7 pairs at each of two levels, 3 + 5 children, s2 and b2 */
+    assert_int_equal(count, TEMPLATES_WITHOUT + 2 * (4 + 7) + 3 + 5 + 2);
     for (size_t i = 0; i < count; i++)
         for (size_t j = i + 1; j < count; j++) assert_true(with[i] != with[j]);
     /* the templates of a model without clusters come first, unchanged */
