@@ -204,7 +204,8 @@ int command_eval(int argc, char **argv) {
                 "  extract     article bodies of web pages (--gold DIR of the extraction benchmark)\n"
                 "  actors      actor mentions against our annotated articles\n"
                 "  extraction  quotes, figures, dates and places against our annotated articles\n"
-                "  events      (source country, CAMEO root, target country) against annotated sentences\n");
+                "  events      (source country, CAMEO root, target country) against annotated sentences\n"
+                "  clusters    how well the word clusters' classes predict parts of speech (--train, --gold)\n");
         return argc < 2 ? 2 : 0;
     }
     if (strcmp(argv[1], "tokenize") == 0) return eval_tokenize(argc - 1, argv + 1);
@@ -214,6 +215,7 @@ int command_eval(int argc, char **argv) {
     if (strcmp(argv[1], "events") == 0) return command_eval_events(argc - 1, argv + 1);
     if (strcmp(argv[1], "tag") == 0) return command_eval_tag(argc - 1, argv + 1);
     if (strcmp(argv[1], "parse") == 0) return command_eval_parse(argc - 1, argv + 1);
+    if (strcmp(argv[1], "clusters") == 0) return command_eval_clusters(argc - 1, argv + 1);
     fprintf(stderr, "dyad: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

@@ -24,6 +24,8 @@ int command_train(int argc, char **argv);
 int command_train_segmenter(int argc, char **argv);
 /* `dyad train clusters`: word classes from unlabelled text */
 int command_train_clusters(int argc, char **argv);
+/* `dyad eval clusters`: how well the word classes predict parts of speech */
+int command_eval_clusters(int argc, char **argv);
 /* `dyad eval tag` (after `eval`): tagger and lemmatizer accuracy */
 int command_eval_tag(int argc, char **argv);
 /* `dyad eval parse`: tagging and parsing accuracy, and speed */

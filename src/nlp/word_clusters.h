@@ -5,7 +5,7 @@
  * Owns data/nlp/clusters.model: its training, its file format, loading
  * and lookup.  The treebank the tagger and parser learn from has about
  * 200k words; most words of the news it never showed.  A class-bigram
- * clustering of a corpus fifty times larger groups words that occur in
+ * clustering of a corpus thirty times larger groups words that occur in
  * the same contexts ("Tuesday" with "Friday", "said" with "told"), so a
  * feature on a word's class generalises to the words the treebank did not
  * have (Koo, Carreras & Collins 2008).
@@ -21,11 +21,10 @@
  *     Brown bit string, so the model stores one fine class per word and a
  *     small table of the coarser ones, and a feature at a coarse level
  *     backs off its finer one consistently.
- *   - A word is looked up by a 48-bit hash of its normalised form in an
- *     open-addressing table that lives in the model file and is used in
- *     place; a slot is one 64-bit word (hash, fine class), so the
- *     vocabulary costs about 12 bytes a word and a lookup touches one or
- *     two cache lines.
+ *   - A word is looked up by a 32-bit fingerprint of its normalised form
+ *     in an open-addressing table that lives in the model file and is used
+ *     in place (layout in word_clusters_format.h): 6 bytes a slot, about
+ *     7.5 bytes a word, and a lookup reads one or two cache lines.
  *   - Normalisation (simple lower-casing of every letter, every decimal
  *     digit written '0') is one function used by training and lookup
  *     alike: "Gaza", "GAZA" and "gaza" share a class, and so do "1990"
@@ -101,6 +100,7 @@ typedef struct word_clusters_report {
     uint32_t words;                /* words clustered */
     uint32_t iterations;           /* exchange passes run */
     uint32_t moves_last;           /* words the last pass moved */
+    uint32_t fingerprint_clashes;  /* words left out of the table (word_clusters_format.h) */
     /* Class-bigram log-likelihood per token (natural log) of the fine
      * clustering: [0] the initial one, [i] after pass i. */
     double log_likelihood[WORD_CLUSTER_MAX_ITERATIONS + 1];

@@ -1,13 +1,22 @@
 /*
- * command_train_clusters.c — `dyad train clusters`: word classes from
- * unlabelled text (nlp/word_clusters.h), for the tagger's and parser's
- * features.  Progress goes to standard error, one line per pass, so a
- * long run shows how far it is and whether the likelihood still moves.
+ * command_clusters.c — the word clusters' commands (nlp/word_clusters.h):
+ *
+ * `dyad train clusters` learns word classes from unlabelled text, for the
+ * tagger's and parser's features.  Progress goes to standard error, one
+ * line per pass, so a long run shows how far it is and whether the
+ * likelihood still moves.
+ *
+ * `dyad eval clusters` scores a clusters model by how well its classes
+ * predict the part of speech of words a treebank's training part lacks
+ * (evaluate/cluster_eval.h).
  */
 #include "arguments.h"
 #include "commands.h"
 #include "resources.h"
+#include "evaluate/cluster_eval.h"
+#include "ingest/conllu_read.h"
 #include "nlp/word_clusters.h"
+#include "util/error.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -170,5 +179,89 @@ int command_train_clusters(int argc, char **argv) {
     word_clusters_trainer_free(trainer);
     free(directory);
     free(corpora);
+    return exit_status;
+}
+
+/* ---------------------------------------------------------- evaluation */
+
+static const char eval_usage[] =
+    "dyad eval clusters --train FILE.conllu --gold FILE.conllu [--clusters PATH] [--data-dir DIR]";
+
+static void print_counts(const char *label, const cluster_eval_counts *counts) {
+    double covered = counts->words ? 100.0 * counts->covered / counts->words : 0;
+    printf("%s words %ld, with a class %ld (%.2f%%)\n", label, counts->words, counts->covered,
+           covered);
+    for (int level = 0; level < WORD_CLUSTER_LEVELS; level++)
+        printf("%s level %d: class's training tag right %.2f%% of those with a class, "
+               "%.2f%% of all\n",
+               label, level, counts->covered ? 100.0 * counts->right[level] / counts->covered : 0,
+               counts->words ? 100.0 * counts->right[level] / counts->words : 0);
+}
+
+int command_eval_clusters(int argc, char **argv) {
+    enum { OPTION_TRAIN = 1000, OPTION_GOLD, OPTION_CLUSTERS, OPTION_DATA_DIR };
+    static const struct option options[] = {
+        {"train", required_argument, NULL, OPTION_TRAIN},
+        {"gold", required_argument, NULL, OPTION_GOLD},
+        {"clusters", required_argument, NULL, OPTION_CLUSTERS},
+        {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *train_path = NULL, *gold_path = NULL, *clusters_path = NULL, *data_dir = NULL;
+    int option;
+    optind = 1;
+    opterr = 0;
+    while ((option = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (option) {
+        case OPTION_TRAIN: train_path = optarg; break;
+        case OPTION_GOLD: gold_path = optarg; break;
+        case OPTION_CLUSTERS: clusters_path = optarg; break;
+        case OPTION_DATA_DIR: data_dir = optarg; break;
+        case 'h': printf("usage: %s\n", eval_usage); return 0;
+        default: return usage_error(eval_usage, "unknown option or missing value: %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc) return usage_error(eval_usage, "unexpected argument '%s'", argv[optind]);
+    if (!train_path || !gold_path) return usage_error(eval_usage, "--train and --gold are required");
+    char default_path[4096];
+    if (!clusters_path) {
+        char *directory = resources_find_data_dir(data_dir);
+        if (!directory) {
+            fprintf(stderr, "dyad: cannot find dyad's data directory; give --clusters or --data-dir\n");
+            return 1;
+        }
+        snprintf(default_path, sizeof default_path, "%s/nlp/clusters.model", directory);
+        free(directory);
+        clusters_path = default_path;
+    }
+    dyad_error error;
+    word_clusters *clusters = NULL;
+    dyad_arena *arena = dyad_arena_new();
+    conllu_corpus train, gold;
+    cluster_eval_result result;
+    dyad_status status =
+        arena ? DYAD_OK : error_set(&error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
+    if (status == DYAD_OK) status = word_clusters_load(clusters_path, &clusters, &error);
+    if (status == DYAD_OK) status = conllu_read_file(train_path, arena, &train, &error);
+    if (status == DYAD_OK) status = conllu_read_file(gold_path, arena, &gold, &error);
+    if (status == DYAD_OK) status = cluster_eval(clusters, &train, &gold, &result, &error);
+    int exit_status = 0;
+    if (status == DYAD_OK) {
+        printf("clusters %s: %u words, %u/%u/%u classes\n", clusters_path,
+               word_clusters_word_count(clusters), word_clusters_class_count(clusters, 0),
+               word_clusters_class_count(clusters, 1), word_clusters_class_count(clusters, 2));
+        print_counts("all", &result.all);
+        print_counts("unseen in training", &result.unseen);
+        if (result.lookup_seconds > 0)
+            printf("lookups per second %.1fM (%ld lookups)\n",
+                   result.lookups / result.lookup_seconds / 1e6, result.lookups);
+    } else {
+        char message[1200];
+        fprintf(stderr, "dyad: %s\n", dyad_error_format(&error, message, sizeof message));
+        exit_status = 1;
+    }
+    word_clusters_free(clusters);
+    dyad_arena_free(arena);
     return exit_status;
 }
