@@ -281,7 +281,7 @@ static void print_fold(void *context, int fold, double upos, double xpos) {
 }
 
 #define CLUSTER_FEATURE_NAMES \
-    "backoff, single, pairs, coarse, children, more-children, far (or none)"
+    "backoff, single, pairs, tag-pairs, coarse, children, more-children, far (or none)"
 
 /* --cluster-features: names of PARSER_CLUSTER_* groups (parser_features.h). */
 static int parse_cluster_features(const char *list, uint32_t *out) {
@@ -289,7 +289,8 @@ static int parse_cluster_features(const char *list, uint32_t *out) {
         const char *name;
         uint32_t bit;
     } groups[] = {{"backoff", PARSER_CLUSTER_BACKOFF}, {"single", PARSER_CLUSTER_SINGLE},
-                  {"pairs", PARSER_CLUSTER_PAIRS},     {"coarse", PARSER_CLUSTER_COARSE},
+                  {"pairs", PARSER_CLUSTER_PAIRS},     {"tag-pairs", PARSER_CLUSTER_TAG_PAIRS},
+                  {"coarse", PARSER_CLUSTER_COARSE},
                   {"children", PARSER_CLUSTER_CHILDREN},
                   {"more-children", PARSER_CLUSTER_MORE_CHILDREN},
                   {"far", PARSER_CLUSTER_FAR}, {"none", 0}};

@@ -141,19 +141,36 @@ static size_t add_cluster_singles(const uint16_t *classes, int s0i, int s1i, int
     return count;
 }
 
-/* The pairs of the two arcs the next move may make (s0-b0, s1-s0), class
- * with class or tag, and b0|b1 at one level: 7 keys. */
+/* The pairs of a level are numbered from `base` in the order s0c|b0c,
+ * s0c|b0t, s0t|b0c, s1c|s0c, s1c|s0t, s1t|s0c, b0c|b1c, whichever of the
+ * two kinds (class with class, class with tag) a model has: the order in
+ * which the experiments of docs/parser.md first had them together. */
+#define ADD_PAIR(offset, value) \
+    (keys[count++] = (base + (offset)) << 7 | (uint64_t)(value) << CLUSTER_VALUES)
+
+/* The classes of the two arcs the next move may make (s0-b0, s1-s0) and
+ * of b0-b1, in pairs at one level: 3 keys. */
 static size_t add_cluster_pairs(const uint16_t *classes, int s0i, int s1i, int b0i, int b1i,
-                                uint64_t s0t, uint64_t s1t, uint64_t b0t, uint64_t sub_template,
-                                uint64_t *keys) {
+                                uint64_t base, uint64_t *keys) {
     uint64_t s0 = cluster_at(classes, s0i), s1 = cluster_at(classes, s1i);
     uint64_t b0 = cluster_at(classes, b0i), b1 = cluster_at(classes, b1i);
     size_t count = 0;
-    ADD_CLUSTER(s0 | b0 << C); ADD_CLUSTER(s0 | b0t << C); ADD_CLUSTER(s0t | b0 << T);
-    ADD_CLUSTER(s1 | s0 << C); ADD_CLUSTER(s1 | s0t << C); ADD_CLUSTER(s1t | s0 << T);
-    ADD_CLUSTER(b0 | b1 << C);
+    ADD_PAIR(0, s0 | b0 << C); ADD_PAIR(3, s1 | s0 << C); ADD_PAIR(6, b0 | b1 << C);
     return count;
 }
+
+/* The same two arcs, each side's class with the other's tag: 4 keys. */
+static size_t add_cluster_tag_pairs(const uint16_t *classes, int s0i, int s1i, int b0i,
+                                    uint64_t s0t, uint64_t s1t, uint64_t b0t, uint64_t base,
+                                    uint64_t *keys) {
+    uint64_t s0 = cluster_at(classes, s0i), s1 = cluster_at(classes, s1i);
+    uint64_t b0 = cluster_at(classes, b0i);
+    size_t count = 0;
+    ADD_PAIR(1, s0 | b0t << C); ADD_PAIR(2, s0t | b0 << T);
+    ADD_PAIR(4, s1 | s0t << C); ADD_PAIR(5, s1t | s0 << T);
+    return count;
+}
+#undef ADD_PAIR
 
 size_t parser_extract_features(const parser_words *words, const transition_state *state,
                                uint64_t *keys) {
@@ -265,13 +282,17 @@ size_t parser_extract_features(const parser_words *words, const transition_state
     if (groups & PARSER_CLUSTER_SINGLE)
         count += add_cluster_singles(middle, s0i, s1i, b0i, b1i, SINGLE_BASE, keys + count);
     if (groups & PARSER_CLUSTER_PAIRS)
-        count += add_cluster_pairs(middle, s0i, s1i, b0i, b1i, s0.t, s1.t, b0.t, PAIRS_BASE,
-                                   keys + count);
+        count += add_cluster_pairs(middle, s0i, s1i, b0i, b1i, PAIRS_BASE, keys + count);
+    if (groups & PARSER_CLUSTER_TAG_PAIRS)
+        count += add_cluster_tag_pairs(middle, s0i, s1i, b0i, s0.t, s1.t, b0.t, PAIRS_BASE,
+                                       keys + count);
     if (groups & PARSER_CLUSTER_COARSE) {
         count += add_cluster_singles(coarse, s0i, s1i, b0i, b1i, COARSE_BASE, keys + count);
         if (groups & PARSER_CLUSTER_PAIRS)
-            count += add_cluster_pairs(coarse, s0i, s1i, b0i, b1i, s0.t, s1.t, b0.t,
-                                       COARSE_BASE + 4, keys + count);
+            count += add_cluster_pairs(coarse, s0i, s1i, b0i, b1i, COARSE_BASE + 4, keys + count);
+        if (groups & PARSER_CLUSTER_TAG_PAIRS)
+            count += add_cluster_tag_pairs(coarse, s0i, s1i, b0i, s0.t, s1.t, b0.t,
+                                           COARSE_BASE + 4, keys + count);
     }
     if (groups & PARSER_CLUSTER_CHILDREN) {
         uint64_t sub_template = CHILDREN_BASE;

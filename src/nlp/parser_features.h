@@ -62,19 +62,22 @@ enum {
      * template falls back on the class (training forms seen once too). */
     PARSER_CLUSTER_BACKOFF = 1u << 0,
     PARSER_CLUSTER_SINGLE = 1u << 1,    /* the classes of s0, b0, b1, s1 */
-    /* s0c|b0c, s0c|b0t, s0t|b0c, s1c|s0c, s1c|s0t, s1t|s0c, b0c|b1c */
-    PARSER_CLUSTER_PAIRS = 1u << 2,
-    PARSER_CLUSTER_COARSE = 1u << 3,    /* SINGLE and PAIRS at the coarse level */
+    PARSER_CLUSTER_PAIRS = 1u << 2,     /* s0c|b0c, s1c|s0c, b0c|b1c */
+    PARSER_CLUSTER_TAG_PAIRS = 1u << 7, /* s0c|b0t, s0t|b0c, s1c|s0t, s1t|s0c */
+    /* SINGLE, and PAIRS and TAG_PAIRS when the model has them, at the
+     * coarse level */
+    PARSER_CLUSTER_COARSE = 1u << 3,
     PARSER_CLUSTER_CHILDREN = 1u << 4,  /* the classes of s0's and b0's outermost children */
     /* the classes of s1's outermost children and of s0's and b0's second
      * outermost */
     PARSER_CLUSTER_MORE_CHILDREN = 1u << 5,
     PARSER_CLUSTER_FAR = 1u << 6,       /* the classes of s2 and b2 */
-    PARSER_CLUSTER_KNOWN = (1u << 7) - 1,
+    PARSER_CLUSTER_KNOWN = (1u << 8) - 1,
     /* what `dyad train parser` uses when it has clusters (docs/parser.md
      * has the figures of each group) */
     PARSER_DEFAULT_CLUSTER_FEATURES = PARSER_CLUSTER_BACKOFF | PARSER_CLUSTER_SINGLE |
-                                      PARSER_CLUSTER_PAIRS
+                                      PARSER_CLUSTER_PAIRS | PARSER_CLUSTER_TAG_PAIRS |
+                                      PARSER_CLUSTER_CHILDREN
 };
 
 /* The value a word's class has in the templates: 0 for no word, the
