@@ -10,7 +10,9 @@
 #include "ingest/conllu_read.h"
 #include "nlp/lemmatizer.h"
 #include "nlp/parser.h"
+#include "nlp/parser_features.h"
 #include "nlp/parser_train.h"
+#include "nlp/word_clusters.h"
 #include "nlp/tagger.h"
 #include "nlp/word_clusters.h"
 #include "resources.h"
@@ -20,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct trainer {
     const char *name;
@@ -290,15 +293,53 @@ static void print_fold(void *context, int fold, double upos, double xpos) {
     fflush(stdout);
 }
 
+#define CLUSTER_FEATURE_NAMES \
+    "backoff, single, pairs, tag-pairs, coarse, children, more-children, far (or none)"
+
+/* --cluster-features: names of PARSER_CLUSTER_* groups (parser_features.h). */
+static int parse_cluster_features(const char *list, uint32_t *out) {
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } groups[] = {{"backoff", PARSER_CLUSTER_BACKOFF}, {"single", PARSER_CLUSTER_SINGLE},
+                  {"pairs", PARSER_CLUSTER_PAIRS},     {"tag-pairs", PARSER_CLUSTER_TAG_PAIRS},
+                  {"coarse", PARSER_CLUSTER_COARSE},
+                  {"children", PARSER_CLUSTER_CHILDREN},
+                  {"more-children", PARSER_CLUSTER_MORE_CHILDREN},
+                  {"far", PARSER_CLUSTER_FAR}, {"none", 0}};
+    uint32_t bits = 0;
+    for (const char *name = list; *name;) {
+        size_t length = strcspn(name, ",");
+        bool found = false;
+        for (size_t i = 0; i < sizeof groups / sizeof *groups && !found; i++)
+            if (strlen(groups[i].name) == length && strncmp(groups[i].name, name, length) == 0) {
+                bits |= groups[i].bit;
+                found = true;
+            }
+        if (!found) return 1;
+        name += length;
+        if (*name == ',') name++;
+    }
+    *out = bits;
+    return 0;
+}
+
 static int train_parser(int argc, char **argv) {
     static const char usage[] =
         "dyad train parser --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
         "[--seed N] [--prune W] [--min-lookups N] [--tagger MODEL] [--folds N] [--gold-tags] "
-        "[--beam K] [--data-dir DIR]";
+        "[--beam K] [--save-tags FILE | --tags FILE] [--clusters PATH | --no-clusters] "
+        "[--cluster-features LIST] [--data-dir DIR]";
     enum { OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
            OPTION_PRUNE, OPTION_MIN_LOOKUPS, OPTION_TAGGER, OPTION_FOLDS, OPTION_GOLD_TAGS,
-           OPTION_BEAM, OPTION_DATA_DIR };
+           OPTION_BEAM, OPTION_SAVE_TAGS, OPTION_TAGS, OPTION_CLUSTERS, OPTION_NO_CLUSTERS,
+           OPTION_CLUSTER_FEATURES, OPTION_DATA_DIR };
     static const struct option options[] = {
+        {"clusters", required_argument, NULL, OPTION_CLUSTERS},
+        {"no-clusters", no_argument, NULL, OPTION_NO_CLUSTERS},
+        {"cluster-features", required_argument, NULL, OPTION_CLUSTER_FEATURES},
+        {"save-tags", required_argument, NULL, OPTION_SAVE_TAGS},
+        {"tags", required_argument, NULL, OPTION_TAGS},
         {"beam", required_argument, NULL, OPTION_BEAM},
         {"min-lookups", required_argument, NULL, OPTION_MIN_LOOKUPS},
         {"tagger", required_argument, NULL, OPTION_TAGGER},
@@ -316,8 +357,10 @@ static int train_parser(int argc, char **argv) {
     };
     parser_train_options training;
     parser_train_defaults(&training);
-    const char *data_dir = NULL, *tagger_path = NULL;
-    bool gold_tags = false;
+    const char *data_dir = NULL, *tagger_path = NULL, *save_tags = NULL, *load_tags = NULL;
+    const char *clusters_path = NULL;
+    bool gold_tags = false, no_clusters = false;
+    training.cluster_features = PARSER_DEFAULT_CLUSTER_FEATURES;
     unsigned long count, folds = 10;
     optind = 1;
     opterr = 0;
@@ -351,6 +394,15 @@ static int train_parser(int argc, char **argv) {
         case OPTION_TAGGER: tagger_path = optarg; break;
         case OPTION_FOLDS: status = parse_count(usage, "--folds", optarg, 100, &folds); break;
         case OPTION_GOLD_TAGS: gold_tags = true; break;
+        case OPTION_SAVE_TAGS: save_tags = optarg; break;
+        case OPTION_TAGS: load_tags = optarg; break;
+        case OPTION_CLUSTERS: clusters_path = optarg; break;
+        case OPTION_NO_CLUSTERS: no_clusters = true; break;
+        case OPTION_CLUSTER_FEATURES:
+            if (parse_cluster_features(optarg, &training.cluster_features))
+                status = usage_error(usage, "--cluster-features wants a comma-separated list of "
+                                            "%s", CLUSTER_FEATURE_NAMES);
+            break;
         case OPTION_BEAM:
             status = parse_count(usage, "--beam", optarg, PARSER_MAX_BEAM, &count);
             training.beam_width = (int)count;
@@ -364,18 +416,43 @@ static int train_parser(int argc, char **argv) {
     if (!training.train_path || !training.dev_path)
         return usage_error(usage, "--train and --dev are required");
     if (!gold_tags && folds < 2) return usage_error(usage, "--folds wants at least 2");
+    if (gold_tags && (save_tags || load_tags))
+        return usage_error(usage, "--save-tags and --tags are about predicted tags, not --gold-tags");
+    if (save_tags && load_tags) return usage_error(usage, "give --save-tags or --tags, not both");
+    if (no_clusters && clusters_path)
+        return usage_error(usage, "give --clusters or --no-clusters, not both");
     char *default_path = NULL;
     if (choose_output(data_dir, "parser.model", &training.out_path, &default_path)) return 1;
     training.on_corpus = print_parser_corpus;
     training.on_iteration = print_parser_iteration;
     dyad_error error;
     int exit_status = 0;
+    word_clusters *clusters = NULL;
+    char *default_clusters = NULL;
+    if (!no_clusters && training.cluster_features) {
+        /* the pipeline's clusters unless told otherwise, when there are any:
+         * the default trains the model `dyad parse` should use */
+        if (!clusters_path) {
+            default_clusters = default_output(data_dir, "clusters.model");
+            if (default_clusters && access(default_clusters, R_OK) == 0)
+                clusters_path = default_clusters;
+        }
+        if (clusters_path && word_clusters_load(clusters_path, &clusters, &error) != DYAD_OK)
+            exit_status = report_failure(&error);
+        if (clusters) {
+            training.clusters = clusters;
+            printf("word clusters from %s\n", clusters_path);
+        } else if (exit_status == 0) {
+            printf("no word clusters (no clusters.model in the data directory)\n");
+        }
+    }
     /* unless told otherwise, train on the tags the pipeline's tagger gives */
     tagger *pipeline_tagger = NULL;
     char *default_tagger = NULL, *scratch_path = NULL;
     parser_jackknife jackknife = {.folds = (int)folds, .tagger_iterations = 12,
-                                  .tagger_dev_path = training.dev_path, .on_fold = print_fold};
-    if (!gold_tags) {
+                                  .tagger_dev_path = training.dev_path, .on_fold = print_fold,
+                                  .save_tags_path = save_tags, .load_tags_path = load_tags};
+    if (!gold_tags && exit_status == 0) {
         if (!tagger_path) tagger_path = default_tagger = default_output(data_dir, "tagger.model");
         size_t size = strlen(training.out_path) + 32;
         scratch_path = malloc(size);
@@ -391,8 +468,11 @@ static int train_parser(int argc, char **argv) {
             jackknife.scratch_path = scratch_path;
             training.retag = parser_jackknife_retag;
             training.retag_context = &jackknife;
-            printf("tagging the training data by %d-fold jackknifing, dev with %s\n",
-                   jackknife.folds, tagger_path);
+            if (load_tags)
+                printf("training tags from %s, dev tagged with %s\n", load_tags, tagger_path);
+            else
+                printf("tagging the training data by %d-fold jackknifing, dev with %s\n",
+                       jackknife.folds, tagger_path);
         }
     }
     if (exit_status == 0) {
@@ -401,6 +481,18 @@ static int train_parser(int argc, char **argv) {
         else
             printf("wrote %s\n", training.out_path);
     }
+    if (exit_status == 0 && clusters) {
+        /* the model reads the clusters.model beside it: say so now if it
+         * is not there, rather than when the model is first used */
+        parser_model *written = NULL;
+        if (parser_model_load(training.out_path, &written, &error) != DYAD_OK)
+            printf("note: %s cannot be used until %s is copied beside it as clusters.model "
+                   "(%s)\n",
+                   training.out_path, clusters_path, error.message);
+        parser_model_free(written);
+    }
+    word_clusters_free(clusters);
+    free(default_clusters);
     tagger_free(pipeline_tagger);
     dyad_arena_free(jackknife.arena);
     free(scratch_path);

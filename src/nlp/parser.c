@@ -9,6 +9,7 @@
 #include "../util/arena.h"
 #include "../util/error.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,17 +84,40 @@ dyad_status parser_words_from_tokens(const parser_model *model, const dyad_token
     if (!form || !tag) return DYAD_ERR_MEMORY;
     uint8_t *upos = tag + slots;
     form[0] = tag[0] = upos[0] = PARSER_ID_ROOT;
+    uint32_t groups = model->clusters ? model->header.cluster_features : 0;
+    uint16_t *classes[WORD_CLUSTER_LEVELS] = {NULL};
+    if (groups) {
+        uint16_t *block = arena_alloc(arena, WORD_CLUSTER_LEVELS * slots * sizeof *block);
+        if (!block) return DYAD_ERR_MEMORY;
+        for (int level = 0; level < WORD_CLUSTER_LEVELS; level++) {
+            classes[level] = block + (size_t)level * slots;
+            classes[level][0] = PARSER_ID_ROOT;
+        }
+    }
+    /* backed-off forms: one id per fine class after the lexicon's */
+    uint32_t backoff_base = model->forms.count + PARSER_ID_FIRST - 1;
     char normalized[64];
     for (int i = 0; i < token_count; i++) {
         size_t length = parser_normalize_form(tokens[i].text, normalized);
         form[i + 1] = parser_lexicon_find(&model->forms, normalized, length);
         tag[i + 1] = (uint8_t)find_tag(&model->xpos, tokens[i].xpos);
         upos[i + 1] = (uint8_t)find_tag(&model->upos, tokens[i].upos);
+        if (groups) {
+            uint16_t found[WORD_CLUSTER_LEVELS];
+            word_clusters_lookup(model->clusters, tokens[i].text, strlen(tokens[i].text), found);
+            for (int level = 0; level < WORD_CLUSTER_LEVELS; level++)
+                classes[level][i + 1] = parser_cluster_value(found[level]);
+            if ((groups & PARSER_CLUSTER_BACKOFF) && form[i + 1] == PARSER_ID_UNKNOWN &&
+                found[WORD_CLUSTER_LEVELS - 1])
+                form[i + 1] = backoff_base + found[WORD_CLUSTER_LEVELS - 1];
+        }
     }
     words->word_count = token_count;
     words->form = form;
     words->tag = tag;
     words->upos = upos;
+    words->cluster_features = groups;
+    for (int level = 0; level < WORD_CLUSTER_LEVELS; level++) words->cluster[level] = classes[level];
     return DYAD_OK;
 }
 
@@ -586,10 +610,18 @@ static dyad_status check_model(parser_model *model, const char *path, dyad_error
     if (!header || size != sizeof *header)
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model lacks its header");
     model->header = *header;
-    if (header->format_version != PARSER_FORMAT_VERSION)
+    if (header->format_version != PARSER_FORMAT_VERSION &&
+        header->format_version != PARSER_FORMAT_VERSION_CLUSTERS)
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
-                         "parser model has feature format %u, this dyad uses %d: retrain it",
-                         header->format_version, PARSER_FORMAT_VERSION);
+                         "parser model has feature format %u, this dyad uses %d and %d: retrain it",
+                         header->format_version, PARSER_FORMAT_VERSION,
+                         PARSER_FORMAT_VERSION_CLUSTERS);
+    bool clusters = header->format_version == PARSER_FORMAT_VERSION_CLUSTERS;
+    if (clusters ? !header->cluster_features || header->cluster_features & ~PARSER_CLUSTER_KNOWN ||
+                       !parser_clusters_id(header)
+                 : header->cluster_features || parser_clusters_id(header))
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "parser model header is inconsistent about word clusters");
     if (header->label_count == 0 || header->label_count > PARSER_MAX_LABELS ||
         header->root_label >= header->label_count ||
         header->class_count != 1 + 2 * header->label_count ||
@@ -635,7 +667,7 @@ static dyad_status check_model(parser_model *model, const char *path, dyad_error
     return DYAD_OK;
 }
 
-dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *error) {
+static dyad_status open_model(const char *path, parser_model **out, dyad_error *error) {
     *out = NULL;
     parser_model *model = calloc(1, sizeof *model);
     if (!model) return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
@@ -649,10 +681,77 @@ dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *
     return DYAD_OK;
 }
 
+/* Gives the model the clusters it was trained with (borrowed); a model
+ * without clusters ignores them. */
+static dyad_status attach_clusters(parser_model *model, const word_clusters *clusters,
+                                   const char *path, dyad_error *error) {
+    const parser_header *header = &model->header;
+    if (!header->cluster_features) return DYAD_OK;
+    if (!clusters)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "this parser model needs the word clusters it was trained with");
+    if (word_clusters_id(clusters) != parser_clusters_id(header))
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "this parser model was trained with other word clusters than these; "
+                         "give it the clusters.model it was trained with, or retrain it");
+    if ((header->cluster_features & PARSER_CLUSTER_BACKOFF) &&
+        (uint64_t)model->forms.count + PARSER_ID_FIRST +
+                word_clusters_class_count(clusters, WORD_CLUSTER_LEVELS - 1) >
+            (uint64_t)PARSER_MAX_WORD_ID + 1)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "parser model: too many word forms and classes for the word ids");
+    model->clusters = clusters;
+    return DYAD_OK;
+}
+
+dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *error) {
+    dyad_status status = open_model(path, out, error);
+    if (status != DYAD_OK || !(*out)->header.cluster_features) return status;
+    /* the clusters model beside the parser model */
+    char sibling[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    int directory_length = slash ? (int)(slash - path) : 1;
+    if ((size_t)snprintf(sibling, sizeof sibling, "%.*s/clusters.model", directory_length,
+                         slash ? path : ".") >= sizeof sibling)
+        status = error_set(error, DYAD_ERR_USAGE, path, 0, -1, "model path too long");
+    if (status == DYAD_OK) {
+        status = word_clusters_load(sibling, &(*out)->owned_clusters, error);
+        if (status != DYAD_OK && error) {
+            char reason[sizeof error->message];
+            memcpy(reason, error->message, sizeof reason);
+            snprintf(error->message, sizeof error->message,
+                     "the parser model needs the clusters.model it was trained with beside it: "
+                     "%.400s", reason);
+        }
+    }
+    if (status == DYAD_OK) status = attach_clusters(*out, (*out)->owned_clusters, path, error);
+    if (status != DYAD_OK) {
+        parser_model_free(*out);
+        *out = NULL;
+    }
+    return status;
+}
+
+dyad_status parser_model_load_with_clusters(const char *path, const word_clusters *clusters,
+                                            parser_model **out, dyad_error *error) {
+    dyad_status status = open_model(path, out, error);
+    if (status == DYAD_OK) status = attach_clusters(*out, clusters, path, error);
+    if (status != DYAD_OK) {
+        parser_model_free(*out);
+        *out = NULL;
+    }
+    return status;
+}
+
+const word_clusters *parser_model_clusters(const parser_model *model) {
+    return model->clusters;
+}
+
 void parser_model_free(parser_model *model) {
     if (!model) return;
     parser_table_release(&model->table);
     model_file_close(model->file);
+    word_clusters_free(model->owned_clusters);
     free(model);
 }
 

@@ -28,6 +28,18 @@ typedef struct parser_model parser_model;
 dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *error);
 void parser_model_free(parser_model *model);
 
+/* A model trained with word clusters records which (word_clusters_id)
+ * and reads them at every word: parser_model_load then loads the
+ * clusters.model beside the model file, and refuses it when it is not the
+ * one the model was trained with.  This variant takes clusters the caller
+ * loaded instead (borrowed: they must outlive the model), to share one
+ * copy; a model without clusters ignores them. */
+typedef struct word_clusters word_clusters;
+dyad_status parser_model_load_with_clusters(const char *path, const word_clusters *clusters,
+                                            parser_model **out, dyad_error *error);
+/* The clusters the model reads, NULL for a model without. */
+const word_clusters *parser_model_clusters(const parser_model *model);
+
 /* The model file's path under a data directory, into buffer. */
 const char *parser_model_path(const char *data_dir, char *buffer, size_t size);
 

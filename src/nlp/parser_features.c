@@ -13,6 +13,20 @@
 
 enum { W = 20, T = 7, WT = W + T };
 
+/* Cluster keys (parser_features.h): bits 0..6 zero, 7..12 the
+ * sub-template, the values from bit 13; a class value takes C bits
+ * (parser_cluster_value of WORD_CLUSTER_MAX_CLASSES fits). */
+enum { C = 13, CLUSTER_VALUES = 13 };
+_Static_assert(PARSER_ID_FIRST - 1 + WORD_CLUSTER_MAX_CLASSES < 1 << C,
+               "a cluster value must fit its bits");
+
+/* First sub-template of each group: fixed, so that a group's keys are
+ * the same whichever other groups a model has. */
+enum {
+    SINGLE_BASE = 1, PAIRS_BASE = 8, COARSE_BASE = 16, CHILDREN_BASE = 32,
+    MORE_CHILDREN_BASE = 40, FAR_BASE = 48
+};
+
 typedef struct position {
     uint64_t w;               /* word id */
     uint64_t t;               /* tag id */
@@ -107,6 +121,56 @@ static uint64_t label_set(int index, const uint64_t *sets) {
 static int child(int index, const int *children) {
     return index < 0 ? -1 : children[index];
 }
+
+static inline uint64_t cluster_at(const uint16_t *classes, int index) {
+    return index < 0 ? 0 : classes[index];
+}
+
+#define ADD_CLUSTER(value) \
+    (keys[count++] = sub_template++ << 7 | (uint64_t)(value) << CLUSTER_VALUES)
+
+/* The classes of s0, b0, b1, s1 at one level, from sub_template on:
+ * 4 keys. */
+static size_t add_cluster_singles(const uint16_t *classes, int s0i, int s1i, int b0i, int b1i,
+                                  uint64_t sub_template, uint64_t *keys) {
+    size_t count = 0;
+    ADD_CLUSTER(cluster_at(classes, s0i));
+    ADD_CLUSTER(cluster_at(classes, b0i));
+    ADD_CLUSTER(cluster_at(classes, b1i));
+    ADD_CLUSTER(cluster_at(classes, s1i));
+    return count;
+}
+
+/* The pairs of a level are numbered from `base` in the order s0c|b0c,
+ * s0c|b0t, s0t|b0c, s1c|s0c, s1c|s0t, s1t|s0c, b0c|b1c, whichever of the
+ * two kinds (class with class, class with tag) a model has: the order in
+ * which the experiments of docs/parser.md first had them together. */
+#define ADD_PAIR(offset, value) \
+    (keys[count++] = (base + (offset)) << 7 | (uint64_t)(value) << CLUSTER_VALUES)
+
+/* The classes of the two arcs the next move may make (s0-b0, s1-s0) and
+ * of b0-b1, in pairs at one level: 3 keys. */
+static size_t add_cluster_pairs(const uint16_t *classes, int s0i, int s1i, int b0i, int b1i,
+                                uint64_t base, uint64_t *keys) {
+    uint64_t s0 = cluster_at(classes, s0i), s1 = cluster_at(classes, s1i);
+    uint64_t b0 = cluster_at(classes, b0i), b1 = cluster_at(classes, b1i);
+    size_t count = 0;
+    ADD_PAIR(0, s0 | b0 << C); ADD_PAIR(3, s1 | s0 << C); ADD_PAIR(6, b0 | b1 << C);
+    return count;
+}
+
+/* The same two arcs, each side's class with the other's tag: 4 keys. */
+static size_t add_cluster_tag_pairs(const uint16_t *classes, int s0i, int s1i, int b0i,
+                                    uint64_t s0t, uint64_t s1t, uint64_t b0t, uint64_t base,
+                                    uint64_t *keys) {
+    uint64_t s0 = cluster_at(classes, s0i), s1 = cluster_at(classes, s1i);
+    uint64_t b0 = cluster_at(classes, b0i);
+    size_t count = 0;
+    ADD_PAIR(1, s0 | b0t << C); ADD_PAIR(2, s0t | b0 << T);
+    ADD_PAIR(4, s1 | s0t << C); ADD_PAIR(5, s1t | s0 << T);
+    return count;
+}
+#undef ADD_PAIR
 
 size_t parser_extract_features(const parser_words *words, const transition_state *state,
                                uint64_t *keys) {
@@ -212,6 +276,44 @@ size_t parser_extract_features(const parser_words *words, const transition_state
     ADD(s1.w | s1sr << W); ADD(s1.t | s1sr << T);
 
 #undef ADD
+
+    uint32_t groups = words->cluster_features;
+    const uint16_t *middle = words->cluster[1], *coarse = words->cluster[0];
+    if (groups & PARSER_CLUSTER_SINGLE)
+        count += add_cluster_singles(middle, s0i, s1i, b0i, b1i, SINGLE_BASE, keys + count);
+    if (groups & PARSER_CLUSTER_PAIRS)
+        count += add_cluster_pairs(middle, s0i, s1i, b0i, b1i, PAIRS_BASE, keys + count);
+    if (groups & PARSER_CLUSTER_TAG_PAIRS)
+        count += add_cluster_tag_pairs(middle, s0i, s1i, b0i, s0.t, s1.t, b0.t, PAIRS_BASE,
+                                       keys + count);
+    if (groups & PARSER_CLUSTER_COARSE) {
+        count += add_cluster_singles(coarse, s0i, s1i, b0i, b1i, COARSE_BASE, keys + count);
+        if (groups & PARSER_CLUSTER_PAIRS)
+            count += add_cluster_pairs(coarse, s0i, s1i, b0i, b1i, COARSE_BASE + 4, keys + count);
+        if (groups & PARSER_CLUSTER_TAG_PAIRS)
+            count += add_cluster_tag_pairs(coarse, s0i, s1i, b0i, s0.t, s1.t, b0.t,
+                                           COARSE_BASE + 4, keys + count);
+    }
+    if (groups & PARSER_CLUSTER_CHILDREN) {
+        uint64_t sub_template = CHILDREN_BASE;
+        ADD_CLUSTER(cluster_at(middle, s0l1i));
+        ADD_CLUSTER(cluster_at(middle, s0r1i));
+        ADD_CLUSTER(cluster_at(middle, b0l1i));
+    }
+    if (groups & PARSER_CLUSTER_MORE_CHILDREN) {
+        uint64_t sub_template = MORE_CHILDREN_BASE;
+        ADD_CLUSTER(cluster_at(middle, s1l1i));
+        ADD_CLUSTER(cluster_at(middle, s1r1i));
+        ADD_CLUSTER(cluster_at(middle, s0l2i));
+        ADD_CLUSTER(cluster_at(middle, s0r2i));
+        ADD_CLUSTER(cluster_at(middle, b0l2i));
+    }
+    if (groups & PARSER_CLUSTER_FAR) {
+        uint64_t sub_template = FAR_BASE;
+        ADD_CLUSTER(cluster_at(middle, s2i));
+        ADD_CLUSTER(cluster_at(middle, b2i));
+    }
+#undef ADD_CLUSTER
     scramble_keys(keys, count);
     return count;
 }

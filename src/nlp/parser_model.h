@@ -53,8 +53,11 @@
 #include <stdint.h>
 
 /* Bumped whenever the feature templates or the layout below change: an
- * older model is then refused instead of parsing garbage. */
-enum { PARSER_FORMAT_VERSION = 4 };
+ * older model is then refused instead of parsing garbage.  A model with
+ * word clusters says PARSER_FORMAT_VERSION_CLUSTERS instead, so that a
+ * dyad from before clusters refuses it rather than parse without them;
+ * one without stays at PARSER_FORMAT_VERSION, the same bytes as before. */
+enum { PARSER_FORMAT_VERSION = 4, PARSER_FORMAT_VERSION_CLUSTERS = 5 };
 
 enum {
     PARSER_MAX_LABELS = 126,
@@ -131,7 +134,14 @@ typedef struct parser_header {
      * written before beam search, whose header had zeros here) means 1:
      * greedy.  Not a format change: the field was reserved. */
     uint32_t beam_width;
-    uint32_t reserved[9];
+    /* Word clusters: the PARSER_CLUSTER_* template groups the model was
+     * trained with, and the word_clusters_id (low half, high half) of the
+     * clusters model it read, which must be the one it is loaded with.
+     * All 0 for a model without clusters (every model written before
+     * them: the fields were reserved). */
+    uint32_t cluster_features;
+    uint32_t clusters_id[2];
+    uint32_t reserved[6];
 } parser_header;
 
 struct parser_model {
@@ -139,8 +149,16 @@ struct parser_model {
     parser_lexicon forms, xpos, upos, labels;
     parser_table table;
     model_file *file;         /* NULL when the arrays belong to a trainer */
+    /* The clusters the templates read; NULL when header.cluster_features
+     * is 0.  Borrowed, or owned_clusters when the loader loaded it. */
+    const word_clusters *clusters;
+    word_clusters *owned_clusters;
 };
 typedef struct parser_model parser_model;
+
+static inline uint64_t parser_clusters_id(const parser_header *header) {
+    return (uint64_t)header->clusters_id[1] << 32 | header->clusters_id[0];
+}
 
 /* Classes: 0 is SHIFT, 1 + l is LEFT with label l, 1 + L + l is RIGHT. */
 static inline transition_move parser_class_move(const parser_model *model, int class_index) {
@@ -224,7 +242,8 @@ uint64_t parser_hash_string(const char *text, size_t length);
 size_t parser_normalize_form(const char *form, char buffer[64]);
 
 /* Fills words (arrays allocated in arena) from a sentence's tokens: forms,
- * and the tags a tagger or the treebank put on them. */
+ * the tags a tagger or the treebank put on them, and the words' clusters
+ * when the model uses them. */
 dyad_status parser_words_from_tokens(const parser_model *model, const dyad_token *tokens,
                                      int token_count, dyad_arena *arena, parser_words *words);
 

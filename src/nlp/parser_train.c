@@ -577,6 +577,65 @@ static dyad_status jackknife_fold(const parser_jackknife *jackknife, const conll
     return status;
 }
 
+static const char *field_or_blank(const char *field) {
+    return field && *field ? field : "_";
+}
+
+/* Writes the corpus as CoNLL-U, its words only (multiword tokens and
+ * comments other than the sentence id are left out: the file only has to
+ * carry the tags back to the same treebank). */
+static dyad_status save_tags(const char *path, const conllu_corpus *corpus, dyad_error *error) {
+    FILE *file = fopen(path, "w");
+    if (!file) return error_set(error, DYAD_ERR_IO, path, 0, -1, "cannot write the tags file");
+    fprintf(file, "# jackknifed tags (dyad train parser --save-tags)\n");
+    for (size_t s = 0; s < corpus->sentence_count; s++) {
+        const conllu_sentence *sentence = &corpus->sentences[s];
+        if (sentence->sent_id) fprintf(file, "# sent_id = %s\n", sentence->sent_id);
+        for (size_t w = 0; w < sentence->word_count; w++) {
+            const conllu_word *word = &sentence->words[w];
+            fprintf(file, "%zu\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", w + 1, word->form,
+                    field_or_blank(word->lemma), field_or_blank(word->upos),
+                    field_or_blank(word->xpos), field_or_blank(word->feats), word->head,
+                    field_or_blank(word->deprel), field_or_blank(word->deps),
+                    field_or_blank(word->misc));
+        }
+        fputc('\n', file);
+    }
+    bool failed = ferror(file) != 0;
+    if (fclose(file) != 0 || failed)
+        return error_set(error, DYAD_ERR_IO, path, 0, -1, "cannot write the tags file");
+    return DYAD_OK;
+}
+
+/* Reads the tags of a file save_tags wrote for the same treebank into
+ * upos/xpos (corpus order; the strings live in arena). */
+static dyad_status load_tags(const char *path, const conllu_corpus *corpus, dyad_arena *arena,
+                             const char **upos, const char **xpos, dyad_error *error) {
+    conllu_corpus tagged;
+    dyad_status status = conllu_read_file(path, arena, &tagged, error);
+    if (status != DYAD_OK) return status;
+    if (tagged.sentence_count != corpus->sentence_count)
+        return error_set(error, DYAD_ERR_FORMAT, path, 0, -1,
+                         "the tags file has %zu sentences, the training corpus %zu",
+                         tagged.sentence_count, corpus->sentence_count);
+    size_t next = 0;
+    for (size_t s = 0; s < corpus->sentence_count; s++) {
+        const conllu_sentence *mine = &corpus->sentences[s], *theirs = &tagged.sentences[s];
+        bool same = mine->word_count == theirs->word_count;
+        for (size_t w = 0; same && w < mine->word_count; w++)
+            same = strcmp(mine->words[w].form, theirs->words[w].form) == 0;
+        if (!same)
+            return error_set(error, DYAD_ERR_FORMAT, path, theirs->line, -1,
+                             "the tags file's sentence %zu has other words than the training "
+                             "corpus's (line %ld there)", s + 1, mine->line);
+        for (size_t w = 0; w < mine->word_count; w++, next++) {
+            upos[next] = theirs->words[w].upos;
+            xpos[next] = theirs->words[w].xpos;
+        }
+    }
+    return DYAD_OK;
+}
+
 dyad_status parser_jackknife_retag(void *context, conllu_corpus *corpus, bool training,
                                    dyad_error *error) {
     const parser_jackknife *jackknife = context;
@@ -584,7 +643,9 @@ dyad_status parser_jackknife_retag(void *context, conllu_corpus *corpus, bool tr
     if (!upos) return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
     const char **xpos = upos + corpus->word_count + 1;
     dyad_status status = DYAD_OK;
-    if (!training) {
+    if (training && jackknife->load_tags_path) {
+        status = load_tags(jackknife->load_tags_path, corpus, jackknife->arena, upos, xpos, error);
+    } else if (!training) {
         tagger_accuracy accuracy;
         status = predict_tags(jackknife->tagger, corpus, jackknife->arena, upos, xpos, &accuracy,
                               error);
@@ -606,6 +667,8 @@ dyad_status parser_jackknife_retag(void *context, conllu_corpus *corpus, bool tr
         dyad_arena_free(dev_arena);
     }
     if (status == DYAD_OK) set_tags(corpus, upos, xpos);
+    if (status == DYAD_OK && training && jackknife->save_tags_path)
+        status = save_tags(jackknife->save_tags_path, corpus, error);
     free(upos);
     return status;
 }
@@ -945,6 +1008,21 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
         goto done;
     }
     model->header.beam_width = (uint32_t)width;
+    if (options->clusters && (options->cluster_features & PARSER_CLUSTER_KNOWN)) {
+        uint64_t id = word_clusters_id(options->clusters);
+        model->header.format_version = PARSER_FORMAT_VERSION_CLUSTERS;
+        model->header.cluster_features = options->cluster_features & PARSER_CLUSTER_KNOWN;
+        model->header.clusters_id[0] = (uint32_t)id;
+        model->header.clusters_id[1] = (uint32_t)(id >> 32);
+        model->clusters = options->clusters;
+        if ((uint64_t)model->forms.count + PARSER_ID_FIRST +
+                word_clusters_class_count(options->clusters, WORD_CLUSTER_LEVELS - 1) >
+            (uint64_t)PARSER_MAX_WORD_ID + 1) {
+            status = error_set(error, DYAD_ERR_LIMIT, options->train_path, 0, -1,
+                               "too many word forms and classes for the parser's word ids");
+            goto done;
+        }
+    }
 
     train_sentence *train_sentences, *dev_sentences;
     parser_corpus_report train_report, dev_report;

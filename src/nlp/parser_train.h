@@ -29,6 +29,7 @@
 #define DYAD_NLP_PARSER_TRAIN_H
 
 #include "dyad.h"
+#include "word_clusters.h"
 #include "../ingest/conllu_read.h"
 
 #include <stdbool.h>
@@ -65,6 +66,12 @@ typedef struct parser_train_options {
      * that width, trained globally with max-violation updates; the model
      * records the width and parses with it. */
     int beam_width;
+    /* Word clusters for the PARSER_CLUSTER_* templates in cluster_features
+     * (parser_features.h); NULL, or cluster_features 0, trains a model
+     * without.  The model records the clusters' id and, when loaded, reads
+     * the clusters.model beside it, which must be these. */
+    const word_clusters *clusters;
+    uint32_t cluster_features;
     /* Replaces the tags of a corpus's words (e.g. with a tagger's
      * predictions, jackknifed for the training set) before training; NULL
      * trains on the treebank's gold tags. */
@@ -91,6 +98,17 @@ typedef struct parser_jackknife {
     int folds;                     /* e.g. 10 */
     unsigned tagger_iterations;    /* e.g. 12 */
     dyad_arena *arena;             /* holds the tag strings; outlives the training */
+    /* Jackknifing is most of a greedy training run (ten taggers trained),
+     * and its result depends only on the tagger and the treebank, not on
+     * the parser's options: so experiments can tag once and reuse.  When
+     * save_tags_path is set the jackknifed training corpus is written
+     * there as CoNLL-U (the treebank with its UPOS and XPOS replaced);
+     * when load_tags_path is set the training tags are read from such a
+     * file instead of being predicted (its words must be the training
+     * corpus's, one for one: anything else is an error naming the line).
+     * The development corpus is tagged by `tagger` either way. */
+    const char *save_tags_path;
+    const char *load_tags_path;
     void (*on_fold)(void *context, int fold, double upos, double xpos);
     void *report_context;
 } parser_jackknife;

@@ -20,6 +20,10 @@ static char directory[] = "/tmp/dyad-test-parser-XXXXXX";
 static char treebank_path[96], model_path[96], broken_path[96];
 static double best_las;
 static int iterations_run;
+/* Word clusters the model is trained with (test_parser_clusters.c sets
+ * them before training; NULL for the others). */
+static const word_clusters *fixture_clusters;
+static uint32_t fixture_cluster_features;
 
 static void remember_iteration(void *context, const parser_iteration_report *report) {
     (void)context;
@@ -30,7 +34,8 @@ static void remember_iteration(void *context, const parser_iteration_report *rep
 /* Writes the treebank and trains on it (it is its own dev set); every
  * feature is kept, so that the model can learn the treebank whole. */
 static int parser_fixture_train(const char *treebank_text, unsigned iterations, unsigned beam_width) {
-    if (!mkdtemp(directory)) return -1;
+    /* (a test may have made the directory already, to put things beside the model) */
+    if (strstr(directory, "XXXXXX") && !mkdtemp(directory)) return -1;
     snprintf(treebank_path, sizeof treebank_path, "%s/small.conllu", directory);
     snprintf(model_path, sizeof model_path, "%s/parser.model", directory);
     snprintf(broken_path, sizeof broken_path, "%s/broken.model", directory);
@@ -45,6 +50,8 @@ static int parser_fixture_train(const char *treebank_text, unsigned iterations, 
     options.prune_below = 0;
     options.min_lookups = 0;
     options.beam_width = beam_width;
+    options.clusters = fixture_clusters;
+    options.cluster_features = fixture_cluster_features;
     options.on_iteration = remember_iteration;
     dyad_error error;
     if (parser_train(&options, &error) != DYAD_OK) {
