@@ -9,8 +9,8 @@
 #
 # clusters reads unlabelled text, not the treebank: the *.txt files (one
 # paragraph per line) under $DYAD_CORPUS/text, by default ../corpora/text
-# beside the repository, which scripts/make-cluster-corpus.sh fills (but
-# not news.txt, see below).  Without them the step says so and is skipped.
+# beside the repository, which scripts/make-cluster-corpus.sh fills (a
+# news.txt from its first version is skipped, see below).  Without them the step says so and is skipped.
 #
 # Order matters: the tagger reads the lemmatizer's WordNet word classes,
 # so a new lemmatizer means a new tagger; the parser is trained on the
@@ -39,8 +39,9 @@ for model in "${models[@]}"; do
     clusters)
         corpus="${DYAD_CORPUS:-../corpora}/text"
         corpus_files=()
-        # news.txt is left out: it comes from the article-extraction pages of
-        # ../shared, which are third-party and for evaluation only
+        # a news.txt (made by the corpus script's first version) is left out: it
+        # came from the article-extraction pages of ../shared, which are
+        # third-party and for evaluation only
         [ -d "$corpus" ] && mapfile -t corpus_files < <(find "$corpus" -maxdepth 1 -name '*.txt' \
             ! -name news.txt | LC_ALL=C sort)
         if ((${#corpus_files[@]} == 0)); then
