@@ -309,6 +309,11 @@ typedef struct dyad_config {
      * ("parser-beam4.model", the beam-search parser: more accurate, about
      * half the speed of the whole pipeline).  NULL: the default. */
     const char *parser_model;
+    /* Nonzero: parse with a beam of this many items (1..64; 1 = greedy
+     * decoding) instead of the width the model was trained with.  Wider is
+     * more accurate up to a point and proportionally slower: the beam-4
+     * model parses best at 8 (docs/parser.md).  0: the model's own. */
+    int parser_beam_width;
 } dyad_config;
 
 enum {

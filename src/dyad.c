@@ -119,6 +119,14 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
             }
             status = parser_model_load(model, &resources->parser, error);
         }
+        if (status == DYAD_OK) {
+            int width = config ? config->parser_beam_width : 0;
+            if (width < 0 || width > PARSER_MAX_BEAM)
+                status = error_set(error, DYAD_ERR_USAGE, NULL, 0, -1,
+                                   "dyad_config.parser_beam_width is %d; it must be 0 (the "
+                                   "model's own) or 1 to %d", width, PARSER_MAX_BEAM);
+            resources->parser_beam_width = width ? width : parser_beam_width(resources->parser);
+        }
     }
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_ACTORS))
         status = actors_resources_load(resources->data_dir, config ? config->dictionaries : NULL,
@@ -178,7 +186,8 @@ static dyad_status parse_document(const dyad_resources *resources, dyad_document
         if (status == DYAD_OK)
             status = lemmatize_sentence(resources->lemmatizer, sentence, document->arena, error);
         if (status == DYAD_OK)
-            status = parser_parse_sentence(resources->parser, sentence, document->arena, error);
+            status = parser_parse_sentence_width(resources->parser, resources->parser_beam_width,
+                                                 sentence, document->arena, error);
         if (status != DYAD_OK) return status;
     }
     return DYAD_OK;

@@ -35,6 +35,7 @@ struct dyad_resources {
     const lemmatizer *lemmatizer;   /* the tagger's own, or own_lemmatizer */
     lemmatizer *own_lemmatizer;     /* loaded here when the tagger has none */
     parser_model *parser;
+    int parser_beam_width;          /* dyad_config's, or the model's own */
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

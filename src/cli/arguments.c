@@ -3,6 +3,8 @@
  */
 #include "arguments.h"
 
+#include "nlp/parser.h"
+
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -10,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPTION_INPUT_FORMAT = 1000, OPTION_DATE, OPTION_DATA_DIR, OPTION_PARSER };
+enum { OPTION_INPUT_FORMAT = 1000, OPTION_DATE, OPTION_DATA_DIR, OPTION_PARSER, OPTION_BEAM };
 
 int usage_error(const char *usage, const char *format, ...) {
     va_list arguments;
@@ -39,6 +41,7 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
         {"threads", required_argument, NULL, 'j'},
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
         {"parser", required_argument, NULL, OPTION_PARSER},
+        {"beam", required_argument, NULL, OPTION_BEAM},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
     };
@@ -83,6 +86,15 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
         case OPTION_PARSER:
             out->parser_model = optarg;
             break;
+        case OPTION_BEAM: {
+            char *end;
+            long width = strtol(optarg, &end, 10);
+            if (*end || width < 1 || width > PARSER_MAX_BEAM)
+                status = usage_error(usage, "--beam wants a beam width from 1 to %d",
+                                     PARSER_MAX_BEAM);
+            out->parser_beam_width = (int)width;
+            break;
+        }
         case 'j': {
             char *end;
             long threads = strtol(optarg, &end, 10);
@@ -125,9 +137,10 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
     return 0;
 }
 
-int load_stage_resources(const char *data_dir, const char *parser_model, unsigned stages,
-                         dyad_resources **out) {
-    dyad_config config = {.data_dir = data_dir, .stages = stages, .parser_model = parser_model};
+int load_stage_resources(const char *data_dir, const char *parser_model, int parser_beam_width,
+                         unsigned stages, dyad_resources **out) {
+    dyad_config config = {.data_dir = data_dir, .stages = stages, .parser_model = parser_model,
+                          .parser_beam_width = parser_beam_width};
     dyad_error error;
     if (dyad_resources_load(&config, out, &error) != DYAD_OK) {
         batch_report(&error);
@@ -142,7 +155,8 @@ int run_article_command(int argc, char **argv, const char *usage, unsigned stage
     int status = parse_article_arguments(argc, argv, usage, NULL, NULL, NULL, &arguments);
     if (status) return status < 0 ? 0 : status;
     dyad_resources *resources;
-    if (load_stage_resources(arguments.data_dir, arguments.parser_model, stages, &resources))
+    if (load_stage_resources(arguments.data_dir, arguments.parser_model,
+                             arguments.parser_beam_width, stages, &resources))
         return 1;
     batch_totals totals;
     arguments.batch.reader.resources = resources;

@@ -1,6 +1,7 @@
 /*
  * arguments.h — the options every article-reading command shares:
- * --input-format, --date, -j/--threads, --data-dir, --parser, --quiet, FILES.
+ * --input-format, --date, -j/--threads, --data-dir, --parser, --beam, --quiet,
+ * FILES.
  */
 #ifndef DYAD_CLI_ARGUMENTS_H
 #define DYAD_CLI_ARGUMENTS_H
@@ -11,6 +12,7 @@ typedef struct article_arguments {
     batch_options batch;
     const char *data_dir;
     const char *parser_model;   /* --parser: dyad_config.parser_model */
+    int parser_beam_width;      /* --beam: dyad_config.parser_beam_width (0: the model's) */
 } article_arguments;
 
 /* Parses argv; command-specific long options can be passed in `extra`
@@ -28,10 +30,10 @@ int usage_error(const char *usage, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Loads the resources `stages` need from data_dir (NULL: the default),
- * with parser_model as dyad_config.parser_model (NULL: the default); on
- * failure reports the error and returns 1, else 0. */
-int load_stage_resources(const char *data_dir, const char *parser_model, unsigned stages,
-                         dyad_resources **out);
+ * with parser_model and parser_beam_width as dyad_config's (NULL, 0: the
+ * defaults); on failure reports the error and returns 1, else 0. */
+int load_stage_resources(const char *data_dir, const char *parser_model, int parser_beam_width,
+                         unsigned stages, dyad_resources **out);
 
 /* The whole of a command that takes only the shared options: parses argv,
  * loads the resources `stages` need and hands every article to `work`

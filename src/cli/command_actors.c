@@ -20,7 +20,7 @@
 
 static const char usage[] =
     "dyad actors [--dict FILE]... [--no-default-dict] [--load-stats | --unknown [--top N] | --bench] "
-    "[--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [FILES]";
+    "[--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [FILES]";
 
 enum { OPTION_DICT = 2000, OPTION_LOAD_STATS, OPTION_UNKNOWN, OPTION_TOP, OPTION_GOLD,
        OPTION_VERBOSE, OPTION_BENCH, OPTION_NO_DEFAULT_DICT };
@@ -302,6 +302,7 @@ static int load_actor_resources(const article_arguments *arguments, const actors
                                 dyad_resources **out) {
     dyad_config config = {.data_dir = arguments->data_dir,
                           .parser_model = arguments->parser_model,
+                          .parser_beam_width = arguments->parser_beam_width,
                           .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
                           .dictionaries = options->dictionaries,
                           .dictionaries_only = options->dictionaries_only};

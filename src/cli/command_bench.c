@@ -15,7 +15,7 @@
 
 static const char bench_usage[] =
     "dyad bench [--dict PATH ...] [--no-default-dict] [--input-format jsonl|text|html] "
-    "[--date YYYY-MM-DD] [-j N] [--parser MODEL] [FILES]";
+    "[--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [FILES]";
 
 
 typedef struct bench_context {

@@ -14,7 +14,7 @@
 
 static const char code_usage[] =
     "dyad code [--dict PATH ...] [--no-default-dict] [--tokens] [--input-format "
-    "jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [FILES]";
+    "jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [FILES]";
 
 enum { OPTION_DICT = 2000, OPTION_NO_DEFAULT_DICT, OPTION_TOKENS };
 
@@ -62,6 +62,7 @@ dyad_status code_load_resources(const code_options *options, const article_argum
     dyad_config config = {
         .data_dir = arguments->data_dir,
         .parser_model = arguments->parser_model,
+        .parser_beam_width = arguments->parser_beam_width,
         .stages = stages,
         .dictionaries = options->dictionary_count ? options->dictionaries : NULL,
         .dictionaries_only = options->no_default,

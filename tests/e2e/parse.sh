@@ -83,9 +83,20 @@ cmp "$work/words.txt" "$work/beam-words.txt" || { echo "beam parse has other wor
 awk -F'\t' 'NF == 10 && $8 == "root" { roots++ } /^# sent_id/ { sentences++ }
              END { exit roots == sentences && sentences > 0 ? 0 : 1 }' "$work/beam.conllu" ||
     { echo "beam parse: not one root per sentence"; exit 1; }
+# --beam sets the width the pipeline parses with: the model's own width gives
+# the same bytes as no --beam, and a wider beam still a tree per sentence
+"$DYAD" parse $beam --beam 4 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam4.conllu"
+cmp "$work/beam.conllu" "$work/beam4.conllu" || { echo "--beam 4 differs from the beam-4 model's own width"; exit 1; }
+"$DYAD" parse --beam 1 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/greedy1.conllu"
+cmp "$work/out.conllu" "$work/greedy1.conllu" || { echo "--beam 1 differs from the greedy model's own width"; exit 1; }
+"$DYAD" parse $beam --beam 8 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam8.conllu"
+cut -f1,2 "$work/beam8.conllu" >"$work/beam8-words.txt"
+cmp "$work/words.txt" "$work/beam8-words.txt" || { echo "--beam 8 parse has other words"; exit 1; }
 
 set +e
 "$DYAD" parse --no-such-option >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error"; exit 1; }
+"$DYAD" parse --beam 0 "$work/news.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for parse --beam 0"; exit 1; }
+"$DYAD" code --beam 65 "$work/news.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for code --beam 65"; exit 1; }
 "$DYAD" parse --parser no-such.model --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" \
     >/dev/null 2>"$work/err.txt"
 [ $? -eq 1 ] && grep -q "no-such.model" "$work/err.txt" ||
