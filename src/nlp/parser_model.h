@@ -114,8 +114,8 @@ typedef struct parser_table {
     const uint32_t *scoring_cells;
     /* Derived too: the dense rows, followed by one for each hot feature
      * with at least 16 cells (the hot weights words point at those).
-     * Added four rows at a time with vector instructions, a row of 104
-     * classes costs about as much as eight cells, and those features are
+     * Added with the sums held in vector registers, a row of 104 classes
+     * costs about as much as five cells, and those features are
      * looked up on most moves; limited to the hot table, whose features
      * stay in cache, it adds ~2 MB. */
     const int32_t *scoring_rows;

@@ -111,10 +111,46 @@ static inline void add_pending_rows_portable(int32_t *scores, const int16_t *con
 /* The same with AVX2 written out: GCC turns the vector conversion above
  * into two 128-bit widenings and an insert per eight weights, where AVX2
  * widens eight 16-bit weights straight from memory in one instruction. */
+#define WIDEN(row) _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)((row) + c)))
+
+/* All the rows with the scores held in vector registers from the first
+ * row to the last, so that a row costs one widening load and one addition
+ * per eight classes and no load or store of the sums.  Inlined with
+ * vectors a constant, so that the loops unroll and the sums become
+ * registers. */
+__attribute__((target("avx2"), always_inline)) static inline void
+add_rows_in_registers_avx2(int32_t *scores, const int16_t *const *rows, size_t count,
+                           const uint32_t vectors) {
+    __m256i sums[16];
+#pragma GCC unroll 16
+    for (uint32_t v = 0; v < vectors; v++)
+        sums[v] = _mm256_loadu_si256((const __m256i *)(scores + 8 * v));
+    for (size_t r = 0; r < count; r++) {
+        const int16_t *row = rows[r];
+#pragma GCC unroll 16
+        for (uint32_t v = 0; v < vectors; v++) {
+            uint32_t c = 8 * v;
+            sums[v] = _mm256_add_epi32(sums[v], WIDEN(row));
+        }
+    }
+#pragma GCC unroll 16
+    for (uint32_t v = 0; v < vectors; v++)
+        _mm256_storeu_si256((__m256i *)(scores + 8 * v), sums[v]);
+}
+
 __attribute__((target("avx2"))) static void add_pending_rows_avx2(int32_t *scores,
                                                                   const int16_t *const *rows,
                                                                   size_t count, uint32_t room) {
-#define WIDEN(row) _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)((row) + c)))
+    /* one copy per score width up to 128 classes, four rows at a time
+     * through memory beyond */
+    switch (room / 8) {
+#define WIDTH(vectors) \
+    case vectors: add_rows_in_registers_avx2(scores, rows, count, vectors); return;
+    WIDTH(1) WIDTH(2) WIDTH(3) WIDTH(4) WIDTH(5) WIDTH(6) WIDTH(7) WIDTH(8)
+    WIDTH(9) WIDTH(10) WIDTH(11) WIDTH(12) WIDTH(13) WIDTH(14) WIDTH(15) WIDTH(16)
+#undef WIDTH
+    default: break;
+    }
     size_t r = 0;
     for (; r + 4 <= count; r += 4) {
         const int16_t *a = rows[r], *b = rows[r + 1], *d = rows[r + 2], *e = rows[r + 3];
