@@ -16,6 +16,19 @@
 #include "util/arena.h"
 #include "util/model_file.h"
 
+/* A hand-annotated CoNLL-U sentence (ours) that the parser tests' toy
+ * treebanks share: a finite verb with subject, object and an oblique. */
+#define FIXTURE_ARMY_FIRED_SHELLS \
+    "# text = The army fired shells at the town.\n" \
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n" \
+    "2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n" \
+    "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n" \
+    "4\tshells\tshell\tNOUN\tNNS\t_\t3\tobj\t_\t_\n" \
+    "5\tat\tat\tADP\tIN\t_\t7\tcase\t_\t_\n" \
+    "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n" \
+    "7\ttown\ttown\tNOUN\tNN\t_\t3\tobl\t_\tSpaceAfter=No\n" \
+    "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+
 static char directory[] = "/tmp/dyad-test-parser-XXXXXX";
 static char treebank_path[96], model_path[96], broken_path[96];
 static double best_las;

@@ -30,15 +30,7 @@
 
 /* Written for these tests: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC. */
 static const char treebank[] =
-    "# text = The army fired shells at the town.\n"
-    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
-    "2\tarmy\tarmy\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
-    "3\tfired\tfire\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-    "4\tshells\tshell\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
-    "5\tat\tat\tADP\tIN\t_\t7\tcase\t_\t_\n"
-    "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n"
-    "7\ttown\ttown\tNOUN\tNN\t_\t3\tobl\t_\tSpaceAfter=No\n"
-    "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    FIXTURE_ARMY_FIRED_SHELLS
     "\n"
     "# text = Envoys met the minister on Monday.\n"
     "1\tEnvoys\tenvoy\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
