@@ -17,7 +17,7 @@
 #include "util/model_file.h"
 
 /* A hand-annotated CoNLL-U sentence (ours) that the parser tests' toy
- * treebanks share: a finite verb with subject, object and an oblique. */
+ * treebanks share: a finite verb with subject, object and an oblique ... */
 #define FIXTURE_ARMY_FIRED_SHELLS \
     "# text = The army fired shells at the town.\n" \
     "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n" \
@@ -28,6 +28,17 @@
     "6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_\n" \
     "7\ttown\ttown\tNOUN\tNN\t_\t3\tobl\t_\tSpaceAfter=No\n" \
     "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+
+/* ... and a verb of saying with a clausal complement. */
+#define FIXTURE_OFFICIALS_SAID \
+    "# text = Officials said the talks would continue.\n" \
+    "1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n" \
+    "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n" \
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n" \
+    "4\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n" \
+    "5\twould\twould\tAUX\tMD\t_\t6\taux\t_\t_\n" \
+    "6\tcontinue\tcontinue\tVERB\tVB\t_\t2\tccomp\t_\tSpaceAfter=No\n" \
+    "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
 
 static char directory[] = "/tmp/dyad-test-parser-XXXXXX";
 static char treebank_path[96], model_path[96], broken_path[96];

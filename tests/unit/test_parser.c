@@ -49,14 +49,7 @@ static const char treebank[] =
     "7\tminister\tminister\tNOUN\tNN\t_\t4\tobl:agent\t_\tSpaceAfter=No\n"
     "8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n"
     "\n"
-    "# text = Officials said the talks would continue.\n"
-    "1\tOfficials\tofficial\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
-    "2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n"
-    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
-    "4\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
-    "5\twould\twould\tAUX\tMD\t_\t6\taux\t_\t_\n"
-    "6\tcontinue\tcontinue\tVERB\tVB\t_\t2\tccomp\t_\tSpaceAfter=No\n"
-    "7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    FIXTURE_OFFICIALS_SAID
     "\n"
     FIXTURE_ARMY_FIRED_SHELLS
     "\n"
