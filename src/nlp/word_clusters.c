@@ -9,8 +9,6 @@
 #include "util/model_file.h"
 #include "util/utf8.h"
 
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -166,14 +164,6 @@ dyad_status word_clusters_load(const char *path, word_clusters **out, dyad_error
     }
     *out = clusters;
     return DYAD_OK;
-}
-
-dyad_status word_clusters_load_from_data_dir(const char *data_dir, word_clusters **out,
-                                             dyad_error *error) {
-    char path[PATH_MAX];
-    if ((size_t)snprintf(path, sizeof path, "%s/nlp/clusters.model", data_dir) >= sizeof path)
-        return error_set(error, DYAD_ERR_USAGE, data_dir, 0, -1, "data directory path too long");
-    return word_clusters_load(path, out, error);
 }
 
 void word_clusters_free(word_clusters *clusters) {

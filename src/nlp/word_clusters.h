@@ -48,9 +48,6 @@ enum { WORD_CLUSTER_MAX_CLASSES = 4096 };
 typedef struct word_clusters word_clusters;
 
 dyad_status word_clusters_load(const char *path, word_clusters **out, dyad_error *error);
-/* Loads <data_dir>/nlp/clusters.model. */
-dyad_status word_clusters_load_from_data_dir(const char *data_dir, word_clusters **out,
-                                             dyad_error *error);
 void word_clusters_free(word_clusters *clusters);
 
 /* The word's class at each level (1-based), all 0 for a word the corpus did not have
