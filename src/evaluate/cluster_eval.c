@@ -34,25 +34,35 @@ static int compare_keys(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* Each class's most frequent training tag, the first on a tie; -1 for a
+ * class no training word had. */
+static void choose_class_tags(const long *counts, size_t class_slots, int *tags) {
+    for (size_t c = 0; c < class_slots; c++) {
+        const long *row = counts + c * TAG_COUNT;
+        int best = 0;
+        for (int k = 1; k < TAG_COUNT; k++)
+            if (row[k] > row[best]) best = k;
+        tags[c] = row[best] ? best : -1;
+    }
+}
+
 dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *train,
                          const conllu_corpus *gold, cluster_eval_result *result,
                          dyad_error *error) {
     memset(result, 0, sizeof *result);
-    size_t table_size = 0;
+    size_t level_offset[WORD_CLUSTER_LEVELS + 1] = {0};
     for (int level = 0; level < WORD_CLUSTER_LEVELS; level++)
-        table_size += ((size_t)word_clusters_class_count(clusters, level) + 1) * TAG_COUNT;
-    long *tag_counts = calloc(table_size, sizeof *tag_counts);
+        level_offset[level + 1] =
+            level_offset[level] + (size_t)word_clusters_class_count(clusters, level) + 1;
+    size_t class_slots = level_offset[WORD_CLUSTER_LEVELS];
+    long *tag_counts = calloc(class_slots * TAG_COUNT, sizeof *tag_counts);
+    int *class_tag = malloc(class_slots * sizeof *class_tag);
     uint64_t *seen = malloc((train->word_count + 1) * sizeof *seen);
-    if (!tag_counts || !seen) {
+    if (!tag_counts || !class_tag || !seen) {
         free(tag_counts);
+        free(class_tag);
         free(seen);
         return error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
-    }
-    long *level_counts[WORD_CLUSTER_LEVELS];
-    size_t offset = 0;
-    for (int level = 0; level < WORD_CLUSTER_LEVELS; level++) {
-        level_counts[level] = tag_counts + offset;
-        offset += ((size_t)word_clusters_class_count(clusters, level) + 1) * TAG_COUNT;
     }
     size_t seen_count = 0;
     for (size_t s = 0; s < train->sentence_count; s++) {
@@ -65,9 +75,11 @@ dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *tra
             word_clusters_lookup(clusters, word->form, strlen(word->form), classes);
             int tag = tag_index(word->upos);
             for (int level = 0; level < WORD_CLUSTER_LEVELS; level++)
-                if (classes[level]) level_counts[level][(size_t)classes[level] * TAG_COUNT + tag]++;
+                if (classes[level])
+                    tag_counts[(level_offset[level] + classes[level]) * TAG_COUNT + tag]++;
         }
     }
+    choose_class_tags(tag_counts, class_slots, class_tag);
     qsort(seen, seen_count, sizeof *seen, compare_keys);
     for (size_t s = 0; s < gold->sentence_count; s++) {
         const conllu_sentence *sentence = &gold->sentences[s];
@@ -83,14 +95,9 @@ dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *tra
                 targets[t]->words++;
                 if (!classes[0]) continue;
                 targets[t]->covered++;
-                for (int level = 0; level < WORD_CLUSTER_LEVELS; level++) {
-                    /* the class's most frequent tag in training, the first on a tie */
-                    const long *counts = level_counts[level] + (size_t)classes[level] * TAG_COUNT;
-                    int best = 0;
-                    for (int k = 1; k < TAG_COUNT; k++)
-                        if (counts[k] > counts[best]) best = k;
-                    if (counts[best] && best == tag) targets[t]->right[level]++;
-                }
+                for (int level = 0; level < WORD_CLUSTER_LEVELS; level++)
+                    if (class_tag[level_offset[level] + classes[level]] == tag)
+                        targets[t]->right[level]++;
             }
         }
     }
@@ -113,6 +120,7 @@ dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *tra
     /* the sum keeps the compiler from dropping the loop */
     if (checksum == UINT32_MAX) result->lookups++;
     free(tag_counts);
+    free(class_tag);
     free(seen);
     return DYAD_OK;
 }
