@@ -157,7 +157,8 @@ def main():
         with open(path + ".tmp", "w", encoding="utf-8") as out:
             count = job(out)
         os.replace(path + ".tmp", path)
-        words = sum(len(line.split()) for line in open(path, encoding="utf-8"))
+        with open(path, encoding="utf-8") as written:
+            words = sum(len(line.split()) for line in written)
         print(f"{name}: {count} inputs, {words} words", file=sys.stderr)
 
 
