@@ -753,11 +753,7 @@ dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *
     if (status != DYAD_OK || !(*out)->header.cluster_features) return status;
     /* the clusters model beside the parser model */
     char sibling[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    int directory_length = slash ? (int)(slash - path) : 1;
-    if ((size_t)snprintf(sibling, sizeof sibling, "%.*s/clusters.model", directory_length,
-                         slash ? path : ".") >= sizeof sibling)
-        status = error_set(error, DYAD_ERR_USAGE, path, 0, -1, "model path too long");
+    status = model_file_sibling_path(path, "clusters.model", sibling, sizeof sibling, error);
     if (status == DYAD_OK) {
         status = word_clusters_load(sibling, &(*out)->owned_clusters, error);
         if (status != DYAD_OK && error) {
