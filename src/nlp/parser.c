@@ -756,13 +756,9 @@ dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *
     status = model_file_sibling_path(path, "clusters.model", sibling, sizeof sibling, error);
     if (status == DYAD_OK) {
         status = word_clusters_load(sibling, &(*out)->owned_clusters, error);
-        if (status != DYAD_OK && error) {
-            char reason[sizeof error->message];
-            memcpy(reason, error->message, sizeof reason);
-            snprintf(error->message, sizeof error->message,
-                     "the parser model needs the clusters.model it was trained with beside it: "
-                     "%.400s", reason);
-        }
+        if (status != DYAD_OK)
+            error_prefix(error, "the parser model needs the clusters.model it was trained with "
+                                "beside it");
     }
     if (status == DYAD_OK) status = attach_clusters(*out, (*out)->owned_clusters, path, error);
     if (status != DYAD_OK) {
