@@ -175,8 +175,8 @@ add_rows_in_registers(int32_t *scores, const int32_t **rows, size_t count,
     }
     for (size_t r = 0; r < count; r++) {
         const int32_t *row = rows[r];
-    #pragma GCC unroll 16
-    for (uint32_t v = 0; v < vectors; v++) {
+#pragma GCC unroll 16
+        for (uint32_t v = 0; v < vectors; v++) {
             LOAD_EIGHT(add, row + 8 * v);
             sums[v] += add;
         }
@@ -188,8 +188,8 @@ add_rows_in_registers(int32_t *scores, const int32_t **rows, size_t count,
 /* scores += the rows; stride a multiple of 8.  One copy of
  * add_rows_in_registers per row width up to 128 classes, four rows at a
  * time through memory beyond. */
-static inline __attribute__((always_inline)) void add_dense_rows(int32_t *scores, const int32_t **rows, size_t count,
-                                  uint32_t stride) {
+static inline __attribute__((always_inline)) void
+add_dense_rows(int32_t *scores, const int32_t **rows, size_t count, uint32_t stride) {
     switch (stride / 8) {
 #define WIDTH(vectors) \
     case vectors: add_rows_in_registers(scores, rows, count, vectors); return;
