@@ -739,9 +739,7 @@ static dyad_status attach_clusters(parser_model *model, const word_clusters *clu
                          "this parser model was trained with other word clusters than these; "
                          "give it the clusters.model it was trained with, or retrain it");
     if ((header->cluster_features & PARSER_CLUSTER_BACKOFF) &&
-        (uint64_t)model->forms.count + PARSER_ID_FIRST +
-                word_clusters_class_count(clusters, WORD_CLUSTER_LEVELS - 1) >
-            (uint64_t)PARSER_MAX_WORD_ID + 1)
+        !parser_word_ids_fit(model, clusters))
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
                          "parser model: too many word forms and classes for the word ids");
     model->clusters = clusters;
