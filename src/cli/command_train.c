@@ -12,7 +12,6 @@
 #include "nlp/parser.h"
 #include "nlp/parser_features.h"
 #include "nlp/parser_train.h"
-#include "nlp/word_clusters.h"
 #include "nlp/tagger.h"
 #include "nlp/word_clusters.h"
 #include "resources.h"

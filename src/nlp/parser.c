@@ -175,8 +175,8 @@ add_rows_in_registers(int32_t *scores, const int32_t **rows, size_t count,
     }
     for (size_t r = 0; r < count; r++) {
         const int32_t *row = rows[r];
-    #pragma GCC unroll 16
-    for (uint32_t v = 0; v < vectors; v++) {
+#pragma GCC unroll 16
+        for (uint32_t v = 0; v < vectors; v++) {
             LOAD_EIGHT(add, row + 8 * v);
             sums[v] += add;
         }
@@ -188,8 +188,8 @@ add_rows_in_registers(int32_t *scores, const int32_t **rows, size_t count,
 /* scores += the rows; stride a multiple of 8.  One copy of
  * add_rows_in_registers per row width up to 128 classes, four rows at a
  * time through memory beyond. */
-static inline __attribute__((always_inline)) void add_dense_rows(int32_t *scores, const int32_t **rows, size_t count,
-                                  uint32_t stride) {
+static inline __attribute__((always_inline)) void
+add_dense_rows(int32_t *scores, const int32_t **rows, size_t count, uint32_t stride) {
     switch (stride / 8) {
 #define WIDTH(vectors) \
     case vectors: add_rows_in_registers(scores, rows, count, vectors); return;
@@ -739,9 +739,7 @@ static dyad_status attach_clusters(parser_model *model, const word_clusters *clu
                          "this parser model was trained with other word clusters than these; "
                          "give it the clusters.model it was trained with, or retrain it");
     if ((header->cluster_features & PARSER_CLUSTER_BACKOFF) &&
-        (uint64_t)model->forms.count + PARSER_ID_FIRST +
-                word_clusters_class_count(clusters, WORD_CLUSTER_LEVELS - 1) >
-            (uint64_t)PARSER_MAX_WORD_ID + 1)
+        !parser_word_ids_fit(model, clusters))
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
                          "parser model: too many word forms and classes for the word ids");
     model->clusters = clusters;
@@ -753,20 +751,12 @@ dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *
     if (status != DYAD_OK || !(*out)->header.cluster_features) return status;
     /* the clusters model beside the parser model */
     char sibling[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    int directory_length = slash ? (int)(slash - path) : 1;
-    if ((size_t)snprintf(sibling, sizeof sibling, "%.*s/clusters.model", directory_length,
-                         slash ? path : ".") >= sizeof sibling)
-        status = error_set(error, DYAD_ERR_USAGE, path, 0, -1, "model path too long");
+    status = model_file_sibling_path(path, "clusters.model", sibling, sizeof sibling, error);
     if (status == DYAD_OK) {
         status = word_clusters_load(sibling, &(*out)->owned_clusters, error);
-        if (status != DYAD_OK && error) {
-            char reason[sizeof error->message];
-            memcpy(reason, error->message, sizeof reason);
-            snprintf(error->message, sizeof error->message,
-                     "the parser model needs the clusters.model it was trained with beside it: "
-                     "%.400s", reason);
-        }
+        if (status != DYAD_OK)
+            error_prefix(error, "the parser model needs the clusters.model it was trained with "
+                                "beside it");
     }
     if (status == DYAD_OK) status = attach_clusters(*out, (*out)->owned_clusters, path, error);
     if (status != DYAD_OK) {

@@ -160,6 +160,14 @@ static inline uint64_t parser_clusters_id(const parser_header *header) {
     return (uint64_t)header->clusters_id[1] << 32 | header->clusters_id[0];
 }
 
+/* Whether the lexicon's form ids and, after them, one backed-off form id
+ * per fine class (parser_words_from_tokens) all fit in a word id. */
+static inline bool parser_word_ids_fit(const parser_model *model, const word_clusters *clusters) {
+    return (uint64_t)model->forms.count + PARSER_ID_FIRST +
+               word_clusters_class_count(clusters, WORD_CLUSTER_LEVELS - 1) <=
+           (uint64_t)PARSER_MAX_WORD_ID + 1;
+}
+
 /* Classes: 0 is SHIFT, 1 + l is LEFT with label l, 1 + L + l is RIGHT. */
 static inline transition_move parser_class_move(const parser_model *model, int class_index) {
     if (class_index == 0) return TRANSITION_SHIFT;

@@ -1015,9 +1015,7 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
         model->header.clusters_id[0] = (uint32_t)id;
         model->header.clusters_id[1] = (uint32_t)(id >> 32);
         model->clusters = options->clusters;
-        if ((uint64_t)model->forms.count + PARSER_ID_FIRST +
-                word_clusters_class_count(options->clusters, WORD_CLUSTER_LEVELS - 1) >
-            (uint64_t)PARSER_MAX_WORD_ID + 1) {
+        if (!parser_word_ids_fit(model, options->clusters)) {
             status = error_set(error, DYAD_ERR_LIMIT, options->train_path, 0, -1,
                                "too many word forms and classes for the parser's word ids");
             goto done;

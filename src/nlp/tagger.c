@@ -677,26 +677,6 @@ static dyad_status attach_clusters(tagger *tagger, const word_clusters *clusters
     return DYAD_OK;
 }
 
-/* <the directory of path>/name. */
-static dyad_status sibling_path(const char *path, const char *name, char *out, size_t size,
-                                dyad_error *error) {
-    const char *slash = strrchr(path, '/');
-    int directory_length = slash ? (int)(slash - path) : 1;
-    const char *directory = slash ? path : ".";
-    if ((size_t)snprintf(out, size, "%.*s/%s", directory_length, directory, name) >= size)
-        return error_set(error, DYAD_ERR_USAGE, path, 0, -1, "model path too long");
-    return DYAD_OK;
-}
-
-/* After a companion model failed to load: says that the tagger wanted it. */
-static void explain_companion(dyad_error *error, const char *name) {
-    if (!error) return;
-    char reason[sizeof error->message];
-    memcpy(reason, error->message, sizeof reason);
-    snprintf(error->message, sizeof error->message,
-             "the tagger needs the %s it was trained with beside it: %.400s", name, reason);
-}
-
 dyad_status tagger_load_sharing(const char *path, const lemmatizer *word_classes,
                                 const word_clusters *clusters, tagger **out, dyad_error *error) {
     dyad_status status = open_tagger(path, out, error);
@@ -704,19 +684,23 @@ dyad_status tagger_load_sharing(const char *path, const lemmatizer *word_classes
     tagger *result = *out;
     char sibling[PATH_MAX];
     if (result->word_classes_id && !word_classes) {
-        status = sibling_path(path, "lemmatizer.model", sibling, sizeof sibling, error);
+        status = model_file_sibling_path(path, "lemmatizer.model", sibling, sizeof sibling, error);
         if (status == DYAD_OK) {
             status = lemmatizer_load(sibling, &result->owned_word_classes, error);
-            if (status != DYAD_OK) explain_companion(error, "lemmatizer.model");
+            if (status != DYAD_OK)
+                error_prefix(error,
+                             "the tagger needs the lemmatizer.model it was trained with beside it");
         }
         word_classes = result->owned_word_classes;
     }
     if (status == DYAD_OK) status = attach_word_classes(result, word_classes, path, error);
     if (status == DYAD_OK && result->clusters_id && !clusters) {
-        status = sibling_path(path, "clusters.model", sibling, sizeof sibling, error);
+        status = model_file_sibling_path(path, "clusters.model", sibling, sizeof sibling, error);
         if (status == DYAD_OK) {
             status = word_clusters_load(sibling, &result->owned_clusters, error);
-            if (status != DYAD_OK) explain_companion(error, "clusters.model");
+            if (status != DYAD_OK)
+                error_prefix(error,
+                             "the tagger needs the clusters.model it was trained with beside it");
         }
         clusters = result->owned_clusters;
     }

@@ -42,6 +42,19 @@ dyad_status error_set(dyad_error *error, dyad_status status, const char *file, l
     return status;
 }
 
+void error_prefix(dyad_error *error, const char *format, ...) {
+    if (!error) return;
+    /* the explanation gets what the old message's 400 bytes and ": "
+     * leave, so that the result always fits */
+    char reason[sizeof error->message], explanation[sizeof error->message - 403];
+    memcpy(reason, error->message, sizeof reason);
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(explanation, sizeof explanation, format, arguments);
+    va_end(arguments);
+    snprintf(error->message, sizeof error->message, "%s: %.400s", explanation, reason);
+}
+
 const char *dyad_error_format(const dyad_error *error, char *buffer, size_t size) {
     if (!error || !size) return buffer;
     const char *message = error->message[0] ? error->message : dyad_status_name(error->status);

@@ -19,4 +19,12 @@ dyad_status error_set(dyad_error *error, dyad_status status, const char *file, l
 
 void error_clear(dyad_error *error);
 
+/* Puts a printf-style explanation before the message already in error
+ * ("explanation: message", the old message cut at 400 bytes and the
+ * explanation at 108), for a
+ * caller that knows why the step that failed was needed: "the tagger
+ * needs the lemmatizer.model ...: cannot open ...".  error may be NULL. */
+void error_prefix(dyad_error *error, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

@@ -218,3 +218,13 @@ void model_writer_free(model_writer *writer) {
     free(writer->sections);
     free(writer);
 }
+
+dyad_status model_file_sibling_path(const char *model_path, const char *name, char *out,
+                                    size_t size, dyad_error *error) {
+    const char *slash = strrchr(model_path, '/');
+    int directory_length = slash ? (int)(slash - model_path) : 1;
+    const char *directory = slash ? model_path : ".";
+    if ((size_t)snprintf(out, size, "%.*s/%s", directory_length, directory, name) >= size)
+        return error_set(error, DYAD_ERR_USAGE, model_path, 0, -1, "model path too long");
+    return DYAD_OK;
+}

@@ -42,6 +42,12 @@ const char *model_file_kind(const model_file *model);
 size_t model_file_size(const model_file *model);
 void model_file_close(model_file *model);
 
+/* <the directory of model_path>/name, for a model that loads a companion
+ * model from beside itself (a tagger its lemmatizer, a parser its word
+ * clusters): the pair is then moved and copied as one directory. */
+dyad_status model_file_sibling_path(const char *model_path, const char *name, char *out,
+                                    size_t size, dyad_error *error);
+
 /* Writing: sections are copied as added; save writes the file atomically
  * (to a temporary name, then rename). */
 model_writer *model_writer_new(const char *kind);
