@@ -87,11 +87,8 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
             out->parser_model = optarg;
             break;
         case OPTION_BEAM: {
-            char *end;
-            long width = strtol(optarg, &end, 10);
-            if (*end || width < 1 || width > PARSER_MAX_BEAM)
-                status = usage_error(usage, "--beam wants a beam width from 1 to %d",
-                                     PARSER_MAX_BEAM);
+            unsigned long width = 0;
+            status = parse_count_option(usage, "--beam", optarg, PARSER_MAX_BEAM, &width);
             out->parser_beam_width = (int)width;
             break;
         }
@@ -134,6 +131,16 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
     free(options);
     if (status) return status < 0 ? -1 : status;
     out->batch.files = argv + optind;
+    return 0;
+}
+
+int parse_count_option(const char *usage, const char *option, const char *text,
+                       unsigned long max, unsigned long *out) {
+    char *end;
+    unsigned long value = strtoul(text, &end, 10);
+    if (!*text || *end || value < 1 || value > max)
+        return usage_error(usage, "%s wants a number from 1 to %lu", option, max);
+    *out = value;
     return 0;
 }
 

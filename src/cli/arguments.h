@@ -25,6 +25,11 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
                             int (*on_extra)(int option, const char *value, void *context),
                             void *context, article_arguments *out);
 
+/* Reads an option's whole-number value, 1..max, into *out; returns 0, or
+ * 2 after a usage error naming the option and the range. */
+int parse_count_option(const char *usage, const char *option, const char *text,
+                       unsigned long max, unsigned long *out);
+
 /* Prints "dyad: message" and the usage line; returns 2. */
 int usage_error(const char *usage, const char *format, ...)
     __attribute__((format(printf, 2, 3)));

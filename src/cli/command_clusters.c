@@ -64,14 +64,6 @@ static int parse_classes(const char *text, uint32_t classes[WORD_CLUSTER_LEVELS]
     return 0;
 }
 
-static int parse_number(const char *text, unsigned long max, unsigned long *out) {
-    char *end;
-    unsigned long value = strtoul(text, &end, 10);
-    if (!*text || *end || value < 1 || value > max) return -1;
-    *out = value;
-    return 0;
-}
-
 int command_train_clusters(int argc, char **argv) {
     enum { OPTION_CORPUS = 1000, OPTION_OUT, OPTION_MIN_COUNT, OPTION_CLASSES, OPTION_ITERATIONS,
            OPTION_WORDS, OPTION_DATA_DIR };
@@ -106,14 +98,14 @@ int command_train_clusters(int argc, char **argv) {
         case OPTION_WORDS: words_path = optarg; break;
         case OPTION_DATA_DIR: data_dir = optarg; break;
         case OPTION_MIN_COUNT:
-            if (parse_number(optarg, UINT32_MAX, &value))
-                exit_status = usage_error(clusters_usage, "--min-count wants a number from 1");
+            if (parse_count_option(clusters_usage, "--min-count", optarg, UINT32_MAX, &value))
+                exit_status = 2;
             training.min_count = (uint32_t)value;
             break;
         case OPTION_ITERATIONS:
-            if (parse_number(optarg, WORD_CLUSTER_MAX_ITERATIONS, &value))
-                exit_status = usage_error(clusters_usage, "--iterations wants a number from 1 to %d",
-                                          WORD_CLUSTER_MAX_ITERATIONS);
+            if (parse_count_option(clusters_usage, "--iterations", optarg,
+                                   WORD_CLUSTER_MAX_ITERATIONS, &value))
+                exit_status = 2;
             training.iterations = (uint32_t)value;
             break;
         case OPTION_CLASSES:

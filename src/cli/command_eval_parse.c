@@ -34,7 +34,7 @@ int command_eval_parse(int argc, char **argv) {
     };
     const char *gold_path = NULL, *tagger_path = NULL, *parser_path = NULL, *data_dir = NULL;
     bool raw = false, gold_tags = false;
-    long beam_width = 0;
+    unsigned long beam_width = 0;
     optind = 1;
     opterr = 0;
     int option;
@@ -45,13 +45,9 @@ int command_eval_parse(int argc, char **argv) {
         case OPTION_GOLD_TAGS: gold_tags = true; break;
         case OPTION_TAGGER: tagger_path = optarg; break;
         case OPTION_PARSER: parser_path = optarg; break;
-        case OPTION_BEAM: {
-            char *end;
-            beam_width = strtol(optarg, &end, 10);
-            if (*end || end == optarg || beam_width < 1 || beam_width > PARSER_MAX_BEAM)
-                return usage_error(usage, "--beam wants a width from 1 to %d", PARSER_MAX_BEAM);
+        case OPTION_BEAM:
+            if (parse_count_option(usage, "--beam", optarg, PARSER_MAX_BEAM, &beam_width)) return 2;
             break;
-        }
         case OPTION_DATA_DIR: data_dir = optarg; break;
         case 'h': printf("usage: %s\n", usage); return 0;
         default: return usage_error(usage, "unknown option or missing value: %s", argv[optind - 1]);

@@ -92,16 +92,6 @@ static int choose_output(const char *data_dir, const char *file, const char **ou
     return 1;
 }
 
-static int parse_count(const char *usage, const char *option, const char *text, unsigned long max,
-                       unsigned long *out) {
-    char *end;
-    unsigned long value = strtoul(text, &end, 10);
-    if (!*text || *end || value < 1 || value > max)
-        return usage_error(usage, "%s wants a number from 1 to %lu", option, max);
-    *out = value;
-    return 0;
-}
-
 /* ------------------------------------------------------------- tagger */
 
 static void print_iteration(const tagger_iteration_report *report, void *context) {
@@ -148,9 +138,9 @@ static int train_tagger(int argc, char **argv) {
         case OPTION_LEMMATIZER: lemmatizer_path = optarg; break;
         case OPTION_CLUSTERS: clusters_path = optarg; break;
         case OPTION_ITERATIONS:
-            status = parse_count(usage, "--iterations", optarg, 1000, &iterations);
+            status = parse_count_option(usage, "--iterations", optarg, 1000, &iterations);
             break;
-        case OPTION_SEED: status = parse_count(usage, "--seed", optarg, ULONG_MAX, &seed); break;
+        case OPTION_SEED: status = parse_count_option(usage, "--seed", optarg, ULONG_MAX, &seed); break;
         case 'h': printf("usage: %s\n", usage); return 0;
         default: return usage_error(usage, "unknown option or missing value: %s", argv[optind - 1]);
         }
@@ -372,11 +362,11 @@ static int train_parser(int argc, char **argv) {
         case OPTION_OUT: training.out_path = optarg; break;
         case OPTION_DATA_DIR: data_dir = optarg; break;
         case OPTION_ITERATIONS:
-            status = parse_count(usage, "--iterations", optarg, 1000, &count);
+            status = parse_count_option(usage, "--iterations", optarg, 1000, &count);
             training.iterations = (int)count;
             break;
         case OPTION_SEED:
-            status = parse_count(usage, "--seed", optarg, ULONG_MAX, &count);
+            status = parse_count_option(usage, "--seed", optarg, ULONG_MAX, &count);
             training.seed = count;
             break;
         case OPTION_PRUNE: {
@@ -387,11 +377,11 @@ static int train_parser(int argc, char **argv) {
             break;
         }
         case OPTION_MIN_LOOKUPS:
-            status = parse_count(usage, "--min-lookups", optarg, UINT32_MAX, &count);
+            status = parse_count_option(usage, "--min-lookups", optarg, UINT32_MAX, &count);
             training.min_lookups = (unsigned)count;
             break;
         case OPTION_TAGGER: tagger_path = optarg; break;
-        case OPTION_FOLDS: status = parse_count(usage, "--folds", optarg, 100, &folds); break;
+        case OPTION_FOLDS: status = parse_count_option(usage, "--folds", optarg, 100, &folds); break;
         case OPTION_GOLD_TAGS: gold_tags = true; break;
         case OPTION_SAVE_TAGS: save_tags = optarg; break;
         case OPTION_TAGS: load_tags = optarg; break;
@@ -403,7 +393,7 @@ static int train_parser(int argc, char **argv) {
                                             "%s", CLUSTER_FEATURE_NAMES);
             break;
         case OPTION_BEAM:
-            status = parse_count(usage, "--beam", optarg, PARSER_MAX_BEAM, &count);
+            status = parse_count_option(usage, "--beam", optarg, PARSER_MAX_BEAM, &count);
             training.beam_width = (int)count;
             break;
         case 'h': printf("usage: %s\n", usage); return 0;
