@@ -278,7 +278,8 @@ size_t parser_extract_features(const parser_words *words, const transition_state
 #undef ADD
 
     uint32_t groups = words->cluster_features;
-    const uint16_t *middle = words->cluster[1], *coarse = words->cluster[0];
+    const uint16_t *middle = words->cluster[WORD_CLUSTER_MIDDLE],
+                   *coarse = words->cluster[WORD_CLUSTER_COARSE];
     if (groups & PARSER_CLUSTER_SINGLE)
         count += add_cluster_singles(middle, s0i, s1i, b0i, b1i, SINGLE_BASE, keys + count);
     if (groups & PARSER_CLUSTER_PAIRS)

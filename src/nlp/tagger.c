@@ -344,9 +344,6 @@ enum { CONTEXT_FEATURES = 29 };
 _Static_assert(WORD_KEYS + CONTEXT_FEATURES <= TAGGER_MAX_FEATURES,
                "TAGGER_MAX_FEATURES is too small for the templates");
 
-/* Cluster levels (word_clusters.h: 0 coarsest). */
-enum { CLUSTER_COARSE = 0, CLUSTER_MIDDLE = 1, CLUSTER_FINE = 2 };
-
 /* The first pass's tags around a word, for the final pass's features
  * (sentinel values past the sentence end). */
 typedef struct first_pass_tags {
@@ -387,10 +384,10 @@ static void word_keys(const tagger *tagger, const char *word, word_context *cont
         keys[n++] = key2(F_WORDNET_SHAPE, context->wordnet, context->shape);
     }
     /* class 0: a word the clusters do not know, or a model without them */
-    if (context->cluster[CLUSTER_COARSE]) {
-        keys[n++] = key1(F_CLUSTER_COARSE, context->cluster[CLUSTER_COARSE]);
-        keys[n++] = key1(F_CLUSTER_MIDDLE, context->cluster[CLUSTER_MIDDLE]);
-        keys[n++] = key1(F_CLUSTER_FINE, context->cluster[CLUSTER_FINE]);
+    if (context->cluster[WORD_CLUSTER_COARSE]) {
+        keys[n++] = key1(F_CLUSTER_COARSE, context->cluster[WORD_CLUSTER_COARSE]);
+        keys[n++] = key1(F_CLUSTER_MIDDLE, context->cluster[WORD_CLUSTER_MIDDLE]);
+        keys[n++] = key1(F_CLUSTER_FINE, context->cluster[WORD_CLUSTER_FINE]);
     }
     context->word_key_count = (uint32_t)n;
 }

@@ -41,6 +41,8 @@
 #include <stdint.h>
 
 enum { WORD_CLUSTER_LEVELS = 3 };          /* level 0 coarsest */
+/* The levels by name, for the features that read one of them. */
+enum { WORD_CLUSTER_COARSE = 0, WORD_CLUSTER_MIDDLE = 1, WORD_CLUSTER_FINE = 2 };
 
 /* The most classes a level may have (classes are 16-bit, 0 is unknown). */
 enum { WORD_CLUSTER_MAX_CLASSES = 4096 };
