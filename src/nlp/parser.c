@@ -8,6 +8,7 @@
 #include "parser_model.h"
 #include "../util/arena.h"
 #include "../util/error.h"
+#include "../util/model_file.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -382,7 +383,7 @@ dyad_status parser_table_prepare(parser_table *table) {
     size_t hot = (size_t)table->hot.capacity + PARSER_PROBE_WIDTH;
     size_t row_words = ((size_t)table->row_count + new_rows) * stride;
     size_t words = 2 * hot + table->cell_count + row_words;
-    uint32_t *block = aligned_alloc(32, (words * sizeof *block + 31) & ~(size_t)31);
+    uint32_t *block = model_memory_alloc(words * sizeof *block);
     if (!block) return DYAD_ERR_MEMORY;
     /* rows first: 32-byte aligned like the block */
     int32_t *rows = (int32_t *)block;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <libdeflate.h>
 
@@ -57,6 +58,20 @@ static uint32_t checksum(const unsigned char *bytes, size_t size) {
     return libdeflate_crc32(0, bytes, size);
 }
 
+enum { HUGE_PAGE_SIZE = 2 << 20 };
+
+void *model_memory_alloc(size_t size) {
+    if (size < HUGE_PAGE_SIZE) return aligned_alloc(32, (size + 31) & ~(size_t)31);
+    size_t rounded = (size + HUGE_PAGE_SIZE - 1) & ~(size_t)(HUGE_PAGE_SIZE - 1);
+    void *block = aligned_alloc(HUGE_PAGE_SIZE, rounded);
+#if defined(MADV_HUGEPAGE)
+    /* only advice: where the kernel has no huge pages to give, the block
+     * stays in small pages and everything works as before */
+    if (block) (void)madvise(block, rounded, MADV_HUGEPAGE);
+#endif
+    return block;
+}
+
 dyad_status model_file_open(const char *path, const char *expected_kind, model_file **out,
                             dyad_error *error) {
     *out = NULL;
@@ -72,7 +87,7 @@ dyad_status model_file_open(const char *path, const char *expected_kind, model_f
     model_file *model = calloc(1, sizeof *model);
     /* 16-byte alignment of the buffer gives 16-byte aligned sections */
     size_t size = (size_t)info.st_size;
-    unsigned char *bytes = model ? aligned_alloc(16, (size + 15) & ~(size_t)15) : NULL;
+    unsigned char *bytes = model ? model_memory_alloc(size) : NULL;
     if (!bytes) {
         free(model);
         fclose(file);

@@ -48,6 +48,13 @@ void model_file_close(model_file *model);
 dyad_status model_file_sibling_path(const char *model_path, const char *name, char *out,
                                     size_t size, dyad_error *error);
 
+/* Memory for a model's bytes or for a layout derived from them at load
+ * (aligned to 32 bytes at least; free with free()).  Blocks of 2 MB or
+ * more are aligned to 2 MB and marked for transparent huge pages: scoring
+ * reads a parser's or tagger's tables at random, and with 4 KB pages
+ * nearly every lookup in their ~20 MB is also a TLB miss. */
+void *model_memory_alloc(size_t size);
+
 /* Writing: sections are copied as added; save writes the file atomically
  * (to a temporary name, then rename). */
 model_writer *model_writer_new(const char *kind);
