@@ -318,17 +318,18 @@ static int train_parser(int argc, char **argv) {
         "dyad train parser --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
         "[--seed N] [--prune W] [--min-lookups N] [--tagger MODEL] [--folds N] [--gold-tags] "
         "[--beam K] [--save-tags FILE | --tags FILE] [--clusters PATH | --no-clusters] "
-        "[--cluster-features LIST] [--data-dir DIR]";
+        "[--cluster-features LIST] [--parsed FILE]... [--data-dir DIR]";
     enum { OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
            OPTION_PRUNE, OPTION_MIN_LOOKUPS, OPTION_TAGGER, OPTION_FOLDS, OPTION_GOLD_TAGS,
            OPTION_BEAM, OPTION_SAVE_TAGS, OPTION_TAGS, OPTION_CLUSTERS, OPTION_NO_CLUSTERS,
-           OPTION_CLUSTER_FEATURES, OPTION_DATA_DIR };
+           OPTION_CLUSTER_FEATURES, OPTION_PARSED, OPTION_DATA_DIR };
     static const struct option options[] = {
         {"clusters", required_argument, NULL, OPTION_CLUSTERS},
         {"no-clusters", no_argument, NULL, OPTION_NO_CLUSTERS},
         {"cluster-features", required_argument, NULL, OPTION_CLUSTER_FEATURES},
         {"save-tags", required_argument, NULL, OPTION_SAVE_TAGS},
         {"tags", required_argument, NULL, OPTION_TAGS},
+        {"parsed", required_argument, NULL, OPTION_PARSED},
         {"beam", required_argument, NULL, OPTION_BEAM},
         {"min-lookups", required_argument, NULL, OPTION_MIN_LOOKUPS},
         {"tagger", required_argument, NULL, OPTION_TAGGER},
@@ -349,6 +350,8 @@ static int train_parser(int argc, char **argv) {
     const char *data_dir = NULL, *tagger_path = NULL, *save_tags = NULL, *load_tags = NULL;
     const char *clusters_path = NULL;
     bool gold_tags = false, no_clusters = false;
+    const char *parsed_paths[16];
+    size_t parsed_count = 0;
     training.cluster_features = PARSER_DEFAULT_CLUSTER_FEATURES;
     unsigned long count, folds = 10;
     optind = 1;
@@ -385,6 +388,12 @@ static int train_parser(int argc, char **argv) {
         case OPTION_GOLD_TAGS: gold_tags = true; break;
         case OPTION_SAVE_TAGS: save_tags = optarg; break;
         case OPTION_TAGS: load_tags = optarg; break;
+        case OPTION_PARSED:
+            if (parsed_count == sizeof parsed_paths / sizeof *parsed_paths)
+                return usage_error(usage, "at most %zu --parsed files",
+                                   sizeof parsed_paths / sizeof *parsed_paths);
+            parsed_paths[parsed_count++] = optarg;
+            break;
         case OPTION_CLUSTERS: clusters_path = optarg; break;
         case OPTION_NO_CLUSTERS: no_clusters = true; break;
         case OPTION_CLUSTER_FEATURES:
@@ -410,6 +419,8 @@ static int train_parser(int argc, char **argv) {
     if (save_tags && load_tags) return usage_error(usage, "give --save-tags or --tags, not both");
     if (no_clusters && clusters_path)
         return usage_error(usage, "give --clusters or --no-clusters, not both");
+    training.parsed_paths = parsed_paths;
+    training.parsed_path_count = parsed_count;
     char *default_path = NULL;
     if (choose_output(data_dir, "parser.model", &training.out_path, &default_path)) return 1;
     training.on_corpus = print_parser_corpus;

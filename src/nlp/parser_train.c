@@ -929,6 +929,27 @@ static dyad_status read_corpus(const parser_train_options *options, const char *
     return status;
 }
 
+/* Appends the sentences of an automatically parsed file to the training
+ * corpus (parser_train_options.parsed_paths): read as they are, never
+ * retagged. */
+static dyad_status append_parsed_corpus(const char *path, dyad_arena *arena, conllu_corpus *train,
+                                        dyad_error *error) {
+    conllu_corpus parsed;
+    dyad_status status = conllu_read_file(path, arena, &parsed, error);
+    if (status != DYAD_OK) return status;
+    if (parsed.sentence_count == 0) return error_set(error, DYAD_ERR_FORMAT, path, 0, -1, "no sentences");
+    size_t count = train->sentence_count + parsed.sentence_count;
+    conllu_sentence *sentences = arena_alloc(arena, count * sizeof *sentences);
+    if (!sentences) return error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
+    memcpy(sentences, train->sentences, train->sentence_count * sizeof *sentences);
+    memcpy(sentences + train->sentence_count, parsed.sentences,
+           parsed.sentence_count * sizeof *sentences);
+    train->sentences = sentences;
+    train->sentence_count = count;
+    train->word_count += parsed.word_count;
+    return DYAD_OK;
+}
+
 static dyad_status build_lexicons(const parser_train_options *options, const conllu_corpus *train,
                                   lexicon_builder lexicons[4], dyad_error *error) {
     lexicon_builder all_forms;
@@ -981,6 +1002,8 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
     }
     conllu_corpus train_corpus, dev_corpus;
     status = read_corpus(options, options->train_path, true, corpus_arena, &train_corpus, error);
+    for (size_t i = 0; status == DYAD_OK && i < options->parsed_path_count; i++)
+        status = append_parsed_corpus(options->parsed_paths[i], corpus_arena, &train_corpus, error);
     if (status == DYAD_OK)
         status = read_corpus(options, options->dev_path, false, corpus_arena, &dev_corpus, error);
     if (status == DYAD_OK) status = build_lexicons(options, &train_corpus, lexicons, error);

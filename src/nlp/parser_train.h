@@ -54,6 +54,15 @@ typedef struct parser_corpus_report {
 
 typedef struct parser_train_options {
     const char *train_path;
+    /* Uptraining (Petrov et al. 2010): CoNLL-U files of sentences parsed
+     * by a more accurate, slower parser (dyad's beam parser on unlabelled
+     * text), added to the training sentences after the treebank's.  Their
+     * tags are kept as they are (a tagger's predictions already, so they
+     * are not jackknifed) and their words count for the lexicon.  The
+     * greedy parser then learns the beam parser's decisions on several
+     * times more text than the treebank has. */
+    const char *const *parsed_paths;
+    size_t parsed_path_count;
     const char *dev_path;
     const char *out_path;
     int iterations;               /* default 15 */

@@ -2,7 +2,8 @@
 # `dyad train parser` on a small treebank of our own: jackknifed tags saved
 # with --save-tags and read back with --tags give the same model, byte for
 # byte; a model trained with word clusters (a toy clusters model trained
-# here) needs them beside it, and the option errors are usage errors.
+# here) needs them beside it; --parsed sentences are learnt; and the option
+# errors are usage errors.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -60,6 +61,36 @@ cp "$work/clusters-toy.model" "$work/models/clusters.model"
 "$DYAD" eval parse --gold "$work/small.conllu" --gold-tags --parser "$work/models/parser.model" \
     --data-dir "$data" | grep -q '^UAS' || { echo "the model with its clusters does not parse"; exit 1; }
 
+# --parsed (uptraining): sentences parsed elsewhere join the training set
+# with their own tags.  Written here with a relation (iobj) and words the
+# treebank lacks: only a model trained with them can produce that relation.
+{
+    for giver in army police; do
+        for thing in shells aid; do
+            row 1 The the DET DT 2 det; row 2 "$giver" "$giver" NOUN NN 3 nsubj
+            row 3 gave give VERB VBD 0 root; row 4 the the DET DT 5 det
+            row 5 envoys envoy NOUN NNS 3 iobj; row 6 "$thing" "$thing" NOUN NN 3 obj
+            row 7 . . PUNCT . 3 punct; echo
+        done
+    done
+} >"$work/parsed.conllu"
+train --no-clusters --tags "$work/tags.conllu" --parsed "$work/parsed.conllu" --iterations 5 --min-lookups 1 \
+    --out "$work/e.model" >"$work/e.log"
+grep -q "training parser on 10 sentences (74 words)" "$work/e.log" ||
+    { echo "--parsed sentences not added"; cat "$work/e.log"; exit 1; }
+train --no-clusters --tags "$work/tags.conllu" --iterations 5 --min-lookups 1 --out "$work/f.model" >/dev/null
+las() { "$DYAD" eval parse --gold "$work/parsed.conllu" --gold-tags --parser "$1" --data-dir "$data" | awk '$1 == "LAS" {print $2}'; }
+with=$(las "$work/e.model"); without=$(las "$work/f.model")
+awk -v a="$with" -v b="$without" 'BEGIN { exit !(a >= b + 20) }' ||
+    { echo "--parsed did not teach: LAS $with with, $without without"; exit 1; }
+set +e
+message=$(train --no-clusters --tags "$work/tags.conllu" --parsed "$work/missing.conllu" --out "$work/g.model" 2>&1)
+[ $? -eq 1 ] && [[ "$message" == *"$work/missing.conllu"* ]] || { echo "bad error for a missing --parsed file: $message"; exit 1; }
+printf '1\tThe\tthe\tDET\n' >"$work/bad.conllu"
+message=$(train --no-clusters --tags "$work/tags.conllu" --parsed "$work/bad.conllu" --out "$work/g.model" 2>&1)
+[ $? -eq 1 ] && [[ "$message" == *"$work/bad.conllu"*1* ]] || { echo "bad error for a malformed --parsed file: $message"; exit 1; }
+set -e
+
 set +e
 for options in "--cluster-features single,bogus" "--gold-tags --tags $work/tags.conllu" \
     "--save-tags $work/x --tags $work/tags.conllu" "--no-clusters --clusters $work/clusters-toy.model"; do
@@ -68,4 +99,4 @@ for options in "--cluster-features single,bogus" "--gold-tags --tags $work/tags.
     [ $? -eq 2 ] || { echo "no usage error for $options"; exit 1; }
 done
 set -e
-echo "train parser: tags files and clusters OK"
+echo "train parser: tags files, clusters and --parsed OK"
