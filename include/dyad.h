@@ -311,9 +311,21 @@ typedef struct dyad_config {
     const char *parser_model;
     /* Nonzero: parse with a beam of this many items (1..64; 1 = greedy
      * decoding) instead of the width the model was trained with.  Wider is
-     * more accurate up to a point and proportionally slower: the beam-4
-     * model parses best at 8 (docs/parser.md).  0: the model's own. */
+     * more accurate up to a point and slower, though far less than
+     * proportionally with pruning (parser_beam_margin): the beam-4 model
+     * parses best at 8 (docs/parser.md).  0: the model's own. */
     int parser_beam_width;
+    /* How far behind the best partial parse a beam keeps others, in
+     * average moves of the best: at each step, items whose score falls
+     * more than this many times the best one's average move score behind
+     * it are dropped (and no item makes more than two), so that where the
+     * parser is sure it scores one or two items instead of the whole
+     * width.  0: the default, 0.25 (the beam-4 model at width 8 then takes
+     * about a quarter of the full beam's parsing instructions, at the
+     * same accuracy on EWT dev; docs/parser.md).  INFINITY (math.h): the
+     * full beam, every item scored at every step.  Smaller is faster and,
+     * under ~0.2, less accurate.  No effect on greedy decoding (width 1). */
+    double parser_beam_margin;
 } dyad_config;
 
 enum {

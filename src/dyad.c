@@ -126,6 +126,13 @@ dyad_status dyad_resources_load(const dyad_config *config, dyad_resources **out,
                                    "dyad_config.parser_beam_width is %d; it must be 0 (the "
                                    "model's own) or 1 to %d", width, PARSER_MAX_BEAM);
             resources->parser_beam_width = width ? width : parser_beam_width(resources->parser);
+            double margin = config ? config->parser_beam_margin : 0;
+            if (status == DYAD_OK && !(margin >= 0))
+                status = error_set(error, DYAD_ERR_USAGE, NULL, 0, -1,
+                                   "dyad_config.parser_beam_margin is %g; it must be 0 (the "
+                                   "default, %g), a positive number of moves or INFINITY",
+                                   margin, PARSER_BEAM_MARGIN);
+            resources->parser_beam_margin = margin ? margin : PARSER_BEAM_MARGIN;
         }
     }
     if (status == DYAD_OK && (resources->stages & DYAD_STAGE_ACTORS))
@@ -186,8 +193,9 @@ static dyad_status parse_document(const dyad_resources *resources, dyad_document
         if (status == DYAD_OK)
             status = lemmatize_sentence(resources->lemmatizer, sentence, document->arena, error);
         if (status == DYAD_OK)
-            status = parser_parse_sentence_width(resources->parser, resources->parser_beam_width,
-                                                 sentence, document->arena, error);
+            status = parser_parse_sentence_beam(resources->parser, resources->parser_beam_width,
+                                                resources->parser_beam_margin, sentence,
+                                                document->arena, error);
         if (status != DYAD_OK) return status;
     }
     return DYAD_OK;

@@ -36,6 +36,7 @@ struct dyad_resources {
     lemmatizer *own_lemmatizer;     /* loaded here when the tagger has none */
     parser_model *parser;
     int parser_beam_width;          /* dyad_config's, or the model's own */
+    double parser_beam_margin;      /* dyad_config's, or PARSER_BEAM_MARGIN */
 };
 
 /* The data directory: config->data_dir, else $DYAD_DATA_DIR, else beside

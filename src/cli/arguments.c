@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { OPTION_INPUT_FORMAT = 1000, OPTION_DATE, OPTION_DATA_DIR, OPTION_PARSER, OPTION_BEAM };
+enum { OPTION_INPUT_FORMAT = 1000, OPTION_DATE, OPTION_DATA_DIR, OPTION_PARSER, OPTION_BEAM,
+       OPTION_BEAM_MARGIN };
 
 int usage_error(const char *usage, const char *format, ...) {
     va_list arguments;
@@ -42,6 +43,7 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
         {"parser", required_argument, NULL, OPTION_PARSER},
         {"beam", required_argument, NULL, OPTION_BEAM},
+        {"beam-margin", required_argument, NULL, OPTION_BEAM_MARGIN},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
     };
@@ -92,6 +94,9 @@ int parse_article_arguments(int argc, char **argv, const char *usage,
             out->parser_beam_width = (int)width;
             break;
         }
+        case OPTION_BEAM_MARGIN:
+            status = parse_margin_option(usage, "--beam-margin", optarg, &out->parser_beam_margin);
+            break;
         case 'j': {
             char *end;
             long threads = strtol(optarg, &end, 10);
@@ -144,12 +149,28 @@ int parse_count_option(const char *usage, const char *option, const char *text,
     return 0;
 }
 
-int load_stage_resources(const char *data_dir, const char *parser_model, int parser_beam_width,
-                         unsigned stages, dyad_resources **out) {
-    dyad_config config = {.data_dir = data_dir, .stages = stages, .parser_model = parser_model,
-                          .parser_beam_width = parser_beam_width};
+int parse_margin_option(const char *usage, const char *option, const char *text, double *out) {
+    char *end;
+    double value = strtod(text, &end);
+    /* strtod reads "inf" and "infinity" too: the full beam */
+    if (!*text || *end || !(value > 0))
+        return usage_error(usage, "%s wants a number of moves above 0, or inf (no pruning)",
+                           option);
+    *out = value;
+    return 0;
+}
+
+dyad_config article_config(const article_arguments *arguments, unsigned stages) {
+    return (dyad_config){.data_dir = arguments->data_dir,
+                         .stages = stages,
+                         .parser_model = arguments->parser_model,
+                         .parser_beam_width = arguments->parser_beam_width,
+                         .parser_beam_margin = arguments->parser_beam_margin};
+}
+
+int load_stage_resources(const dyad_config *config, dyad_resources **out) {
     dyad_error error;
-    if (dyad_resources_load(&config, out, &error) != DYAD_OK) {
+    if (dyad_resources_load(config, out, &error) != DYAD_OK) {
         batch_report(&error);
         return 1;
     }
@@ -162,9 +183,8 @@ int run_article_command(int argc, char **argv, const char *usage, unsigned stage
     int status = parse_article_arguments(argc, argv, usage, NULL, NULL, NULL, &arguments);
     if (status) return status < 0 ? 0 : status;
     dyad_resources *resources;
-    if (load_stage_resources(arguments.data_dir, arguments.parser_model,
-                             arguments.parser_beam_width, stages, &resources))
-        return 1;
+    dyad_config config = article_config(&arguments, stages);
+    if (load_stage_resources(&config, &resources)) return 1;
     batch_totals totals;
     arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, work, resources, &totals);

@@ -20,7 +20,8 @@
 
 static const char usage[] =
     "dyad actors [--dict FILE]... [--no-default-dict] [--load-stats | --unknown [--top N] | --bench] "
-    "[--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [FILES]";
+    "[--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] "
+    "[--beam-margin M] [FILES]";
 
 enum { OPTION_DICT = 2000, OPTION_LOAD_STATS, OPTION_UNKNOWN, OPTION_TOP, OPTION_GOLD,
        OPTION_VERBOSE, OPTION_BENCH, OPTION_NO_DEFAULT_DICT };
@@ -300,12 +301,10 @@ static int bench(const article_arguments *arguments, const dyad_resources *resou
  * dictionary lines unless --quiet.  Returns 1 after reporting a failure. */
 static int load_actor_resources(const article_arguments *arguments, const actors_options *options,
                                 dyad_resources **out) {
-    dyad_config config = {.data_dir = arguments->data_dir,
-                          .parser_model = arguments->parser_model,
-                          .parser_beam_width = arguments->parser_beam_width,
-                          .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS,
-                          .dictionaries = options->dictionaries,
-                          .dictionaries_only = options->dictionaries_only};
+    dyad_config config =
+        article_config(arguments, DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE | DYAD_STAGE_ACTORS);
+    config.dictionaries = options->dictionaries;
+    config.dictionaries_only = options->dictionaries_only;
     dyad_error error;
     if (dyad_resources_load(&config, out, &error) != DYAD_OK) {
         batch_report(&error);

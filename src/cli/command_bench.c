@@ -15,7 +15,7 @@
 
 static const char bench_usage[] =
     "dyad bench [--dict PATH ...] [--no-default-dict] [--input-format jsonl|text|html] "
-    "[--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [FILES]";
+    "[--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [--beam-margin M] [FILES]";
 
 
 typedef struct bench_context {

@@ -14,7 +14,8 @@
 
 static const char code_usage[] =
     "dyad code [--dict PATH ...] [--no-default-dict] [--tokens] [--input-format "
-    "jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [FILES]";
+    "jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--parser MODEL] [--beam N] [--beam-margin M] "
+    "[FILES]";
 
 enum { OPTION_DICT = 2000, OPTION_NO_DEFAULT_DICT, OPTION_TOKENS };
 
@@ -59,14 +60,9 @@ int code_parse_options(int argc, char **argv, const char *usage, code_options *o
 
 dyad_status code_load_resources(const code_options *options, const article_arguments *arguments,
                                 unsigned stages, dyad_resources **out, dyad_error *error) {
-    dyad_config config = {
-        .data_dir = arguments->data_dir,
-        .parser_model = arguments->parser_model,
-        .parser_beam_width = arguments->parser_beam_width,
-        .stages = stages,
-        .dictionaries = options->dictionary_count ? options->dictionaries : NULL,
-        .dictionaries_only = options->no_default,
-    };
+    dyad_config config = article_config(arguments, stages);
+    config.dictionaries = options->dictionary_count ? options->dictionaries : NULL;
+    config.dictionaries_only = options->no_default;
     dyad_status status = dyad_resources_load(&config, out, error);
     if (status != DYAD_OK) return status;
     /* a skipped dictionary line is reported, never dropped silently */

@@ -18,9 +18,9 @@
 int command_eval_parse(int argc, char **argv) {
     static const char usage[] =
         "dyad eval parse --gold FILE.conllu [--raw] [--gold-tags] [--tagger MODEL] "
-        "[--parser MODEL] [--beam N] [--data-dir DIR]";
+        "[--parser MODEL] [--beam N] [--beam-margin M] [--data-dir DIR]";
     enum { OPTION_GOLD = 1000, OPTION_RAW, OPTION_GOLD_TAGS, OPTION_TAGGER, OPTION_PARSER,
-           OPTION_BEAM, OPTION_DATA_DIR };
+           OPTION_BEAM, OPTION_BEAM_MARGIN, OPTION_DATA_DIR };
     static const struct option options[] = {
         {"gold", required_argument, NULL, OPTION_GOLD},
         {"raw", no_argument, NULL, OPTION_RAW},
@@ -28,6 +28,7 @@ int command_eval_parse(int argc, char **argv) {
         {"tagger", required_argument, NULL, OPTION_TAGGER},
         {"parser", required_argument, NULL, OPTION_PARSER},
         {"beam", required_argument, NULL, OPTION_BEAM},
+        {"beam-margin", required_argument, NULL, OPTION_BEAM_MARGIN},
         {"data-dir", required_argument, NULL, OPTION_DATA_DIR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -35,6 +36,7 @@ int command_eval_parse(int argc, char **argv) {
     const char *gold_path = NULL, *tagger_path = NULL, *parser_path = NULL, *data_dir = NULL;
     bool raw = false, gold_tags = false;
     unsigned long beam_width = 0;
+    double beam_margin = 0;
     optind = 1;
     opterr = 0;
     int option;
@@ -47,6 +49,9 @@ int command_eval_parse(int argc, char **argv) {
         case OPTION_PARSER: parser_path = optarg; break;
         case OPTION_BEAM:
             if (parse_count_option(usage, "--beam", optarg, PARSER_MAX_BEAM, &beam_width)) return 2;
+            break;
+        case OPTION_BEAM_MARGIN:
+            if (parse_margin_option(usage, "--beam-margin", optarg, &beam_margin)) return 2;
             break;
         case OPTION_DATA_DIR: data_dir = optarg; break;
         case 'h': printf("usage: %s\n", usage); return 0;
@@ -92,6 +97,7 @@ int command_eval_parse(int argc, char **argv) {
                                   .lemmatizer = tagger ? tagger_word_classes(tagger) : NULL,
                                   .parser = parser,
                                   .beam_width = (int)beam_width,
+                                  .beam_margin = beam_margin,
                                   .raw = raw};
         parse_eval_counts counts;
         if (parse_evaluate(&setup, &gold, gold_path, &counts, &error) != DYAD_OK) {

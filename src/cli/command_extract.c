@@ -86,7 +86,8 @@ int command_eval_extraction(int argc, char **argv) {
     }
     if (!gold_count || optind < argc) return usage_error(eval_usage, "--gold FILE is required");
     dyad_resources *resources;
-    if (load_stage_resources(data_dir, NULL, 0, extract_stages, &resources)) return 1;
+    dyad_config config = {.data_dir = data_dir, .stages = extract_stages};
+    if (load_stage_resources(&config, &resources)) return 1;
     dyad_error error;
     extraction_result total = {0};
     int exit_status = 0;

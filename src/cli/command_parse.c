@@ -8,8 +8,8 @@
 #include <stdio.h>
 
 static const char usage[] =
-    "dyad parse [--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--data-dir DIR] [--parser MODEL] [--beam N] "
-    "[FILES]";
+    "dyad parse [--input-format jsonl|text|html] [--date YYYY-MM-DD] [-j N] [--data-dir DIR] "
+    "[--parser MODEL] [--beam N] [--beam-margin M] [FILES]";
 
 static dyad_status parse_one(const void *context, dyad_document *document, dyad_buffer *out,
                              dyad_error *error) {

@@ -43,7 +43,10 @@ static dyad_status annotate(const parse_eval_setup *setup, dyad_sentence *senten
         status = lemmatize_sentence(setup->lemmatizer, sentence, arena, error);
     int width = setup->beam_width ? setup->beam_width : parser_beam_width(setup->parser);
     if (status == DYAD_OK)
-        status = parser_parse_sentence_width(setup->parser, width, sentence, arena, error);
+        status = parser_parse_sentence_beam(setup->parser, width,
+                                            setup->beam_margin ? setup->beam_margin
+                                                               : PARSER_BEAM_MARGIN,
+                                            sentence, arena, error);
     counts->seconds += cpu_seconds() - started;
     counts->tokens += sentence->token_count;
     return status;

@@ -48,6 +48,7 @@ typedef struct parse_eval_setup {
     const lemmatizer *lemmatizer;       /* NULL: no lemmas (they are not scored) */
     const parser_model *parser;
     int beam_width;                     /* 0: the width the parser model was trained with */
+    double beam_margin;                 /* 0: PARSER_BEAM_MARGIN */
     bool raw;
 } parse_eval_setup;
 

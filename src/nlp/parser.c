@@ -11,6 +11,7 @@
 #include "../util/model_file.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -541,6 +542,13 @@ void parser_score_frozen(const void *context, const uint64_t *keys, size_t key_c
 dyad_status parser_parse_sentence_width(const parser_model *model, int beam_width,
                                         dyad_sentence *sentence, dyad_arena *arena,
                                         dyad_error *error) {
+    return parser_parse_sentence_beam(model, beam_width, PARSER_BEAM_MARGIN, sentence, arena,
+                                      error);
+}
+
+dyad_status parser_parse_sentence_beam(const parser_model *model, int beam_width, double margin,
+                                       dyad_sentence *sentence, dyad_arena *arena,
+                                       dyad_error *error) {
     if (sentence->token_count == 0) return DYAD_OK;
     if (sentence->token_count > (1u << 24))
         return error_set(error, DYAD_ERR_LIMIT, NULL, 0, sentence->start,
@@ -548,6 +556,9 @@ dyad_status parser_parse_sentence_width(const parser_model *model, int beam_widt
     if (beam_width < 1 || beam_width > PARSER_MAX_BEAM)
         return error_set(error, DYAD_ERR_USAGE, NULL, 0, sentence->start,
                          "beam width %d is not between 1 and %d", beam_width, PARSER_MAX_BEAM);
+    if (!(margin >= 0))
+        return error_set(error, DYAD_ERR_USAGE, NULL, 0, sentence->start,
+                         "beam margin %g is not a number of moves >= 0", margin);
     parser_words words;
     transition_state greedy_state;
     const transition_state *state = &greedy_state;
@@ -558,8 +569,8 @@ dyad_status parser_parse_sentence_width(const parser_model *model, int beam_widt
     if (status == DYAD_OK && beam_width == 1)
         status = parser_run_frozen(model, &words, arena, &greedy_state);
     else if (status == DYAD_OK)
-        status = parser_beam_search(model, &words, parser_score_frozen, model, beam_width, arena,
-                                    &state);
+        status = parser_beam_search(model, &words, parser_score_frozen, model, beam_width, margin,
+                                    arena, &state);
     if (status != DYAD_OK) return error_set(error, status, NULL, 0, sentence->start, "out of memory");
     for (int i = 0; i < n; i++) {
         dyad_token *token = &sentence->tokens[i];

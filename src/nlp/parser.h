@@ -43,7 +43,8 @@ const word_clusters *parser_model_clusters(const parser_model *model);
 /* The model file's path under a data directory, into buffer. */
 const char *parser_model_path(const char *data_dir, char *buffer, size_t size);
 
-/* Parses one sentence with the beam width the model was trained with:
+/* Parses one sentence with the beam width the model was trained with
+ * (pruned at PARSER_BEAM_MARGIN, below):
  * reads each token's text, xpos and upos (tags may be NULL: unknown),
  * sets head (1-based, 0 = root) and deprel (a string
  * owned by the model).  Scratch memory comes from arena. */
@@ -53,12 +54,26 @@ dyad_status parser_parse_sentence(const parser_model *model, dyad_sentence *sent
 /* The widest beam a model may ask for or a caller parse with. */
 enum { PARSER_MAX_BEAM = 64 };
 
+/* The margin a beam is pruned at unless the caller says otherwise: the
+ * cheapest that kept EWT dev at the full beam's accuracy (parser_beam.h,
+ * docs/parser.md).  A beam of 8 then scores 1.9 items a step instead of
+ * 7.4. */
+#define PARSER_BEAM_MARGIN 0.25
+
 /* The same with another beam width (1..PARSER_MAX_BEAM; 1 = greedy), to
- * measure what width buys: wider is more accurate up to a point and
- * proportionally slower. */
+ * measure what width buys: wider is more accurate up to a point, and
+ * costs more where the model is unsure.  Pruned at PARSER_BEAM_MARGIN. */
 dyad_status parser_parse_sentence_width(const parser_model *model, int beam_width,
                                         dyad_sentence *sentence, dyad_arena *arena,
                                         dyad_error *error);
+
+/* The same pruned at another margin: candidates further behind the best
+ * than margin times its average move score are dropped (parser_beam.h).
+ * margin >= 0; HUGE_VAL keeps the full beam, every item scored at every
+ * step. */
+dyad_status parser_parse_sentence_beam(const parser_model *model, int beam_width, double margin,
+                                       dyad_sentence *sentence, dyad_arena *arena,
+                                       dyad_error *error);
 
 /* The beam width the model was trained with. */
 int parser_beam_width(const parser_model *model);

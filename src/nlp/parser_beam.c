@@ -4,6 +4,7 @@
 #include "parser_beam.h"
 #include "../util/arena.h"
 
+#include <math.h>
 #include <string.h>
 
 dyad_status parser_beam_init(parser_beam *beam, const parser_model *model, int width,
@@ -21,6 +22,8 @@ dyad_status parser_beam_init(parser_beam *beam, const parser_model *model, int w
         if (transition_state_init(&storage[i], word_count, arena) != DYAD_OK) return DYAD_ERR_MEMORY;
     beam->model = model;
     beam->width = width;
+    beam->margin = HUGE_VAL;
+    beam->successors = width;
     beam->items = pointers;
     beam->next_items = pointers + w;
     beam->free_states = pointers + 2 * w;
@@ -52,27 +55,61 @@ void parser_beam_step(parser_beam *beam, const parser_words *words, parser_score
     /* one feature pass per item gives the scores of all its moves.  Even
      * an item's forced move is scored: that score is what ranks it
      * against items that still have a choice (leaving it out costs a
-     * point of UAS) */
-    for (int i = 0; i < beam->count; i++) {
-        uint64_t *item_keys = keys + (size_t)i * PARSER_MAX_FEATURES;
-        key_counts[i] = parser_extract_features(words, beam->items[i], item_keys);
-        score(context, item_keys, key_counts[i], beam->move_scores + (size_t)i * class_count);
+     * point of UAS).  Except for a lone item when only ranking matters:
+     * every later item descends from it, so its forced move's score would
+     * be added to all of them alike and decide nothing.  Totals are sums
+     * of integers, exact in a double, so leaving out a constant changes
+     * no comparison.  The first move of every sentence is one; in all,
+     * a few percent of what a pruned beam scores. */
+    int forced = beam->count == 1 && beam->ranking_only ? parser_forced_class(model, beam->items[0])
+                                                        : -1;
+    if (forced >= 0) {
+        key_counts[0] = 0;
+        beam->move_scores[forced] = 0;
+    } else {
+        for (int i = 0; i < beam->count; i++) {
+            uint64_t *item_keys = keys + (size_t)i * PARSER_MAX_FEATURES;
+            key_counts[i] = parser_extract_features(words, beam->items[i], item_keys);
+            score(context, item_keys, key_counts[i], beam->move_scores + (size_t)i * class_count);
+        }
+        beam->scored_moves++;
     }
-    /* the best `width` (item, class) pairs, kept sorted; visited by item
-     * then class, and a candidate displaces only strictly lower scores, so
-     * ties go to the earlier item and the lower class */
-    int chosen = 0;
+    /* the best `width` (item, class) pairs, kept sorted, of which at most
+     * `successors` per item.  Visited by item then class, and a candidate
+     * displaces only strictly lower scores, so ties go to the earlier item
+     * and the lower class.  `own` counts the current item's candidates in
+     * the list; when it has its `successors`, a better move of the item
+     * takes the place of the item's lowest instead of the list's.  That
+     * gives exactly the best `width` of the items' best `successors`
+     * moves each: a move of the item that is not in the list is below
+     * every one that is, so it never needs to be taken out.  Most moves
+     * enter nowhere; `must_beat` (the list's last when it is full, the
+     * item's lowest when the item is capped) turns them away with one
+     * comparison. */
+    int chosen = 0, successors = beam->successors;
     double *best = beam->next_score;
     int *parent = beam->next_parent, *class_of = beam->next_class;
     for (int i = 0; i < beam->count; i++) {
         const float *moves = beam->move_scores + (size_t)i * class_count;
         double base = beam->score[i];
+        double must_beat = chosen == width ? best[width - 1] : -HUGE_VAL;
+        int own = 0, own_lowest = -1;
         int first[PARSER_MAX_LEGAL_RANGES], end[PARSER_MAX_LEGAL_RANGES];
         int ranges = parser_legal_class_ranges(model, beam->items[i], first, end);
         for (int r = 0; r < ranges; r++)
             for (int c = first[r]; c < end[r]; c++) {
                 double total = base + (double)moves[c];
-                if (chosen == width && !(total > best[width - 1])) continue;
+                if (!(total > must_beat)) continue;
+                if (own == successors) {
+                    for (int j = own_lowest; j + 1 < chosen; j++) {
+                        best[j] = best[j + 1];
+                        parent[j] = parent[j + 1];
+                        class_of[j] = class_of[j + 1];
+                    }
+                    chosen--, own--;
+                } else if (chosen == width && parent[width - 1] == i) {
+                    own--; /* the item's own move is the one displaced */
+                }
                 int position = chosen < width ? chosen++ : width - 1;
                 for (; position > 0 && best[position - 1] < total; position--) {
                     best[position] = best[position - 1];
@@ -82,7 +119,23 @@ void parser_beam_step(parser_beam *beam, const parser_words *words, parser_score
                 best[position] = total;
                 parent[position] = i;
                 class_of[position] = c;
+                must_beat = chosen == width ? best[width - 1] : -HUGE_VAL;
+                if (++own == successors) {
+                    own_lowest = chosen - 1;
+                    while (parent[own_lowest] != i) own_lowest--;
+                    if (best[own_lowest] > must_beat) must_beat = best[own_lowest];
+                }
             }
+    }
+    /* pruning: candidates whose total falls more than `margin` average
+     * moves behind the best one's are dropped (parser_beam.h).  The best
+     * total over the moves it sums is the best item's average move score.
+     * Applied after the list is complete, not while it fills: the margin
+     * grows with best[0], so a candidate cut early could have been kept. */
+    if (chosen > 1 && beam->margin < HUGE_VAL) {
+        double average = beam->scored_moves ? best[0] / beam->scored_moves : 0;
+        double lowest = best[0] - beam->margin * (average > 0 ? average : 0);
+        while (chosen > 1 && best[chosen - 1] < lowest) chosen--;
     }
     /* states: a parent's last successor takes the parent's own state, the
      * others copy it first; parents without successors free theirs */
@@ -121,10 +174,14 @@ void parser_beam_step(parser_beam *beam, const parser_words *words, parser_score
 
 dyad_status parser_beam_search(const parser_model *model, const parser_words *words,
                                parser_score_fn score, const void *context, int width,
-                               dyad_arena *arena, const transition_state **best) {
+                               double margin, dyad_arena *arena, const transition_state **best) {
     parser_beam beam;
     dyad_status status = parser_beam_init(&beam, model, width, words->word_count, arena);
     if (status != DYAD_OK) return status;
+    beam.margin = margin;
+    if (margin < HUGE_VAL && width > PARSER_BEAM_PRUNED_SUCCESSORS)
+        beam.successors = PARSER_BEAM_PRUNED_SUCCESSORS;
+    beam.ranking_only = true;
     uint64_t *keys = arena_alloc(arena, (size_t)width * PARSER_MAX_FEATURES * sizeof *keys);
     size_t *key_counts = arena_alloc(arena, (size_t)width * sizeof *key_counts);
     if (!keys || !key_counts) return DYAD_ERR_MEMORY;

@@ -865,9 +865,11 @@ static dyad_status evaluate(const parser_model *model, const train_sentence *sen
         transition_state greedy_state;
         const transition_state *state = &greedy_state;
         dyad_arena_reset(scratch);
+        /* the full beam (no margin): pruning is a parse-time setting, and
+         * the pass kept must not depend on it */
         dyad_status status =
             beam_width > 1 ? parser_beam_search(model, &sentence->words, parser_score_frozen, model,
-                                                beam_width, scratch, &state)
+                                                beam_width, HUGE_VAL, scratch, &state)
                            : parser_run(model, &sentence->words, parser_score_frozen, model,
                                         scratch, &greedy_state);
         if (status != DYAD_OK) return DYAD_ERR_MEMORY;

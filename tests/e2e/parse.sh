@@ -92,6 +92,24 @@ cmp "$work/out.conllu" "$work/greedy1.conllu" || { echo "--beam 1 differs from t
 "$DYAD" parse $beam --beam 8 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam8.conllu"
 cut -f1,2 "$work/beam8.conllu" >"$work/beam8-words.txt"
 cmp "$work/words.txt" "$work/beam8-words.txt" || { echo "--beam 8 parse has other words"; exit 1; }
+# --beam-margin: the default (0.25) named gives the same bytes; the full
+# beam (inf) and a tiny margin still a tree per sentence, the same with -j 3
+"$DYAD" parse $beam --beam 8 --beam-margin 0.25 --data-dir "$DYAD_SOURCE_ROOT/data" \
+    "$work/news.jsonl" >"$work/margin.conllu"
+cmp "$work/beam8.conllu" "$work/margin.conllu" || { echo "--beam-margin 0.25 differs from the default"; exit 1; }
+for margin in inf 0.01; do
+    "$DYAD" parse $beam --beam 8 --beam-margin $margin --data-dir "$DYAD_SOURCE_ROOT/data" \
+        "$work/news.jsonl" >"$work/margin.conllu"
+    "$DYAD" parse $beam --beam 8 --beam-margin $margin -j 3 --data-dir "$DYAD_SOURCE_ROOT/data" \
+        "$work/news.jsonl" >"$work/margin3.conllu"
+    cmp "$work/margin.conllu" "$work/margin3.conllu" ||
+        { echo "--beam-margin $margin: -j 3 output differs from -j 1"; exit 1; }
+    cut -f1,2 "$work/margin.conllu" | cmp - "$work/words.txt" ||
+        { echo "--beam-margin $margin parse has other words"; exit 1; }
+    awk -F'\t' 'NF == 10 && $8 == "root" { roots++ } /^# sent_id/ { sentences++ }
+                 END { exit roots == sentences && sentences > 0 ? 0 : 1 }' "$work/margin.conllu" ||
+        { echo "--beam-margin $margin: not one root per sentence"; exit 1; }
+done
 
 set +e
 "$DYAD" parse --no-such-option >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error"; exit 1; }
@@ -108,6 +126,9 @@ set +e
     { echo "no usage error for --tagger with --gold-tags"; exit 1; }
 "$DYAD" eval parse --gold x --beam 65 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for --beam 65"; exit 1; }
 "$DYAD" train parser --train x --dev x --beam 0 >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for train --beam 0"; exit 1; }
+"$DYAD" parse --beam-margin 0 "$work/news.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for --beam-margin 0"; exit 1; }
+"$DYAD" code --beam-margin -1 "$work/news.jsonl" >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for --beam-margin -1"; exit 1; }
+"$DYAD" eval parse --gold x --beam-margin nan >/dev/null 2>&1; [ $? -eq 2 ] || { echo "no usage error for --beam-margin nan"; exit 1; }
 set -e
 
 gold="${DYAD_SHARED:-$DYAD_SOURCE_ROOT/../shared}/data/ud-english-ewt/en_ewt-ud-dev.conllu"
@@ -137,6 +158,18 @@ set +e
 [ $? -eq 1 ] && grep -q "no-such.model" "$work/err.txt" ||
     { echo "a missing --tagger model is not reported with its path"; exit 1; }
 set -e
+# the beam model at width 8, pruned at the default margin, against its full
+# beam: over 86 UAS, and not 0.2 below the full beam (0.11 above on dev)
+model="$DYAD_SOURCE_ROOT/data/nlp/parser-beam4.model"
+pruned=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --parser "$model" \
+    --beam 8)
+full=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --parser "$model" \
+    --beam 8 --beam-margin inf)
+echo "beam 8 pruned: $(sed -n 3,4p <<<"$pruned" | tr '\n' ' ')"
+echo "beam 8 full: $(sed -n 3,4p <<<"$full" | tr '\n' ' ')"
+above UAS 86 "$pruned" || { echo "beam 8 pruned: UAS below 86"; exit 1; }
+above UAS "$(awk '$1 == "UAS" { print $2 - 0.2 }' <<<"$full")" "$pruned" ||
+    { echo "beam 8 pruned: UAS 0.2 below the full beam's"; exit 1; }
 raw=$("$DYAD" eval parse --raw --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data")
 echo "$raw"
 [ "$(echo "$raw" | head -5 | cut -d' ' -f1 | tr '\n' ' ')" = "UPOS XPOS UAS LAS tokens/s " ] ||

@@ -1,12 +1,14 @@
 /* Unit tests for nlp/parser_beam and global training: copying a
  * configuration, width 1 against the greedy parser, trees from wider
- * beams, learning a small treebank with max-violation updates, and the
- * beam width in the model header. */
+ * beams, pruning against a plainly written beam, learning a small
+ * treebank with max-violation updates, and the beam width in the model
+ * header. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,18 +220,18 @@ static void committed_model_width_one_is_greedy(void **state) {
         const transition_state *beam;
         assert_int_equal(parser_run(model, &words, parser_score_frozen, model, arena, &greedy),
                          DYAD_OK);
-        assert_int_equal(parser_beam_search(model, &words, parser_score_frozen, model, 1, arena, &beam),
+        assert_int_equal(parser_beam_search(model, &words, parser_score_frozen, model, 1, HUGE_VAL, arena, &beam),
                          DYAD_OK);
         assert_memory_equal(beam->head, greedy.head, ((size_t)n + 1) * sizeof *greedy.head);
         assert_memory_equal(beam->label, greedy.label, ((size_t)n + 1) * sizeof *greedy.label);
         for (int width = 2; width <= 16; width *= 2) {
             const transition_state *first, *again;
             assert_int_equal(parser_beam_search(model, &words, parser_score_frozen, model, width,
-                                                arena, &first),
+                                                HUGE_VAL, arena, &first),
                              DYAD_OK);
             assert_tree(first);
             assert_int_equal(parser_beam_search(model, &words, parser_score_frozen, model, width,
-                                                arena, &again),
+                                                HUGE_VAL, arena, &again),
                              DYAD_OK);
             assert_memory_equal(first->head, again->head, ((size_t)n + 1) * sizeof *first->head);
             assert_memory_equal(first->label, again->label, ((size_t)n + 1) * sizeof *first->label);
@@ -245,6 +247,316 @@ static void committed_model_width_one_is_greedy(void **state) {
     dyad_arena_free(arena);
     parser_model_free(model);
     tagger_free(news_tagger);
+}
+
+/* ------------------------------------------------------------- pruning */
+
+/* The beam as parser_beam.h specifies it, written plainly: every
+ * (item, class) candidate of a step in one list, sorted by total, then
+ * by item and class; taken in that order, at most `successors` per item,
+ * until `width`; then the ones more than margin × the best's average move
+ * score behind it dropped.  A lone item's forced move is not scored, as
+ * in parse-time beams.  Returns the best final item; *items_scored counts
+ * the item scorings. */
+typedef struct plain_candidate {
+    double total;
+    int item, class_index;
+} plain_candidate;
+
+static int by_rank(const void *a, const void *b) {
+    const plain_candidate *x = a, *y = b;
+    if (x->total != y->total) return x->total > y->total ? -1 : 1;
+    if (x->item != y->item) return x->item < y->item ? -1 : 1;
+    return (x->class_index > y->class_index) - (x->class_index < y->class_index);
+}
+
+static const transition_state *plain_beam(const parser_model *model, const parser_words *words,
+                                          parser_score_fn score_moves, int width, double margin,
+                                          int successors, dyad_arena *arena, long *items_scored) {
+    int class_count = (int)model->header.class_count;
+    transition_state *items = arena_calloc(arena, (size_t)width, sizeof *items);
+    transition_state *next = arena_calloc(arena, (size_t)width, sizeof *next);
+    double score[PARSER_MAX_BEAM] = {0}, next_score[PARSER_MAX_BEAM];
+    plain_candidate *candidates = arena_calloc(arena, (size_t)width * (size_t)class_count,
+                                               sizeof *candidates);
+    float *moves = arena_calloc(arena, (size_t)class_count, sizeof *moves);
+    assert_non_null(items), assert_non_null(next), assert_non_null(candidates);
+    assert_non_null(moves);
+    for (int i = 0; i < width; i++) {
+        assert_int_equal(transition_state_init(&items[i], words->word_count, arena), DYAD_OK);
+        assert_int_equal(transition_state_init(&next[i], words->word_count, arena), DYAD_OK);
+    }
+    int count = 1, scored_moves = 0;
+    while (!transition_is_terminal(&items[0])) {
+        int candidate_count = 0;
+        int forced = count == 1 ? parser_forced_class(model, &items[0]) : -1;
+        if (forced >= 0) {
+            candidates[candidate_count++] = (plain_candidate){score[0], 0, forced};
+        } else {
+            for (int i = 0; i < count; i++) {
+                uint64_t keys[PARSER_MAX_FEATURES];
+                size_t key_count = parser_extract_features(words, &items[i], keys);
+                score_moves(model, keys, key_count, moves);
+                (*items_scored)++;
+                int first[PARSER_MAX_LEGAL_RANGES], end[PARSER_MAX_LEGAL_RANGES];
+                int ranges = parser_legal_class_ranges(model, &items[i], first, end);
+                for (int r = 0; r < ranges; r++)
+                    for (int c = first[r]; c < end[r]; c++)
+                        candidates[candidate_count++] =
+                            (plain_candidate){score[i] + (double)moves[c], i, c};
+            }
+            scored_moves++;
+        }
+        qsort(candidates, (size_t)candidate_count, sizeof *candidates, by_rank);
+        int taken = 0, per_item[PARSER_MAX_BEAM] = {0};
+        for (int k = 0; k < candidate_count && taken < width; k++) {
+            if (per_item[candidates[k].item] == successors) continue;
+            per_item[candidates[k].item]++;
+            candidates[taken++] = candidates[k];
+        }
+        if (margin < HUGE_VAL) {
+            double best = candidates[0].total;
+            double average = scored_moves ? best / scored_moves : 0;
+            double lowest = best - margin * (average > 0 ? average : 0);
+            while (taken > 1 && candidates[taken - 1].total < lowest) taken--;
+        }
+        for (int j = 0; j < taken; j++) {
+            const plain_candidate *chosen = &candidates[j];
+            transition_state_copy(&next[j], &items[chosen->item]);
+            transition_apply(&next[j], parser_class_move(model, chosen->class_index),
+                             parser_class_label(model, chosen->class_index));
+            next_score[j] = chosen->total;
+        }
+        transition_state *swap = items;
+        items = next;
+        next = swap;
+        memcpy(score, next_score, (size_t)taken * sizeof *score);
+        count = taken;
+    }
+    return &items[0];
+}
+
+/* The same through parser_beam_step, with the pruning fields set by
+ * hand (parser_beam_search sets them from its margin alone). */
+static const transition_state *stepped_beam(const parser_model *model, const parser_words *words,
+                                            parser_score_fn score_moves, int width, double margin,
+                                            int successors, dyad_arena *arena,
+                                            long *items_scored) {
+    parser_beam beam;
+    assert_int_equal(parser_beam_init(&beam, model, width, words->word_count, arena), DYAD_OK);
+    beam.margin = margin;
+    beam.successors = successors;
+    beam.ranking_only = true;
+    uint64_t *keys = arena_alloc(arena, (size_t)width * PARSER_MAX_FEATURES * sizeof *keys);
+    size_t *key_counts = arena_alloc(arena, (size_t)width * sizeof *key_counts);
+    assert_non_null(keys), assert_non_null(key_counts);
+    while (!parser_beam_done(&beam)) {
+        assert_true(beam.count >= 1 && beam.count <= width);
+        bool lone_forced = beam.count == 1 && parser_forced_class(model, beam.items[0]) >= 0;
+        *items_scored += lone_forced ? 0 : beam.count;
+        parser_beam_step(&beam, words, score_moves, model, keys, key_counts);
+    }
+    return beam.items[0];
+}
+
+/* The model's scores rounded down to multiples of 2^24 (about half an
+ * average move): many candidates tie, so the order among equals is
+ * compared too. */
+static void coarse_scores(const void *context, const uint64_t *keys, size_t key_count,
+                          float *scores) {
+    const parser_model *model = context;
+    parser_score_frozen(model, keys, key_count, scores);
+    for (uint32_t c = 0; c < model->header.class_count; c++)
+        scores[c] = floorf(scores[c] / 16777216.0f) * 16777216.0f;
+}
+
+static void assert_same_parse(const transition_state *a, const transition_state *b) {
+    size_t words = (size_t)a->word_count + 1;
+    assert_memory_equal(a->head, b->head, words * sizeof *a->head);
+    assert_memory_equal(a->label, b->label, words * sizeof *a->label);
+}
+
+/* The news sentences and, to reach steps where the model is unsure and
+ * the beam full, word salads drawn from them. */
+enum { SALADS = 24 };
+
+static dyad_sentence test_sentence(const tagger *news_tagger, int index, dyad_arena *arena) {
+    int news_count = (int)(sizeof news / sizeof *news);
+    if (index < news_count) return tagged(news_tagger, news[index], arena);
+    static const char *const pool[] = {
+        "Putin", "met", "envoys", "in", "Moscow", "the", "proposal", "was", "rejected", "by",
+        "Ukraine", "'s", "minister", "after", "talks", ",", "police", "said", "they", "would",
+        "return", "and", "signed", "an", "agreement", "to", "reopen", "crossing", "army", "fired",
+        "shells", "at", "town", "where", "rebels", "had", "been", "hiding", "for", "weeks", "."};
+    uint32_t random = 977u * (uint32_t)(index + 1);
+    int length = 3 + (int)(next_random(&random) % 28);
+    char words[512] = "";
+    for (int w = 0; w < length; w++) {
+        strcat(words, pool[next_random(&random) % (sizeof pool / sizeof *pool)]);
+        strcat(words, " ");
+    }
+    return tagged(news_tagger, words, arena);
+}
+
+static void load_beam_model(tagger **news_tagger, parser_model **model) {
+    dyad_error error;
+    char path[4096];
+    assert_int_equal(tagger_load_from_data_dir(DYAD_SOURCE_DATA_DIR, news_tagger, &error), DYAD_OK);
+    snprintf(path, sizeof path, "%s/nlp/parser-beam4.model", DYAD_SOURCE_DATA_DIR);
+    assert_int_equal(parser_model_load(path, model, &error), DYAD_OK);
+}
+
+/* With the committed beam model: the beam's selection (one pass over the
+ * candidates, an item's own moves capped in place) and pruning give
+ * exactly the plain beam's parses, item for item scored, for every
+ * width, margin and cap, with the model's scores and with coarse ones
+ * full of ties; at an infinite margin and no cap that is the full beam,
+ * and parser_beam_search is the stepped beam with the cap its margin
+ * implies. */
+static void pruned_beam_is_the_plain_beam(void **state) {
+    (void)state;
+    tagger *news_tagger;
+    parser_model *model;
+    load_beam_model(&news_tagger, &model);
+    dyad_arena *arena = dyad_arena_new();
+    static const int widths[] = {2, 3, 4, 8, 16};
+    static const struct { double margin; int successors; } prunings[] = {
+        {HUGE_VAL, 0}, {HUGE_VAL, 1}, {HUGE_VAL, 2}, {HUGE_VAL, 3},
+        {2.0, 0},      {1.0, 2},      {0.25, 2},     {0.25, 0}, {0.05, 3}, {0, 2},
+    };
+    int news_count = (int)(sizeof news / sizeof *news);
+    long full_items = 0, pruned_items = 0;
+    for (int s = 0; s < news_count + SALADS; s++) {
+        dyad_arena_reset(arena);
+        dyad_sentence sentence = test_sentence(news_tagger, s, arena);
+        parser_words words;
+        assert_int_equal(parser_words_from_tokens(model, sentence.tokens, (int)sentence.token_count,
+                                                  arena, &words),
+                         DYAD_OK);
+        for (size_t w = 0; w < sizeof widths / sizeof *widths; w++)
+            for (size_t p = 0; p < sizeof prunings / sizeof *prunings; p++)
+                for (int coarse = 0; coarse <= 1; coarse++) {
+                    int width = widths[w], successors = prunings[p].successors;
+                    double margin = prunings[p].margin;
+                    parser_score_fn score_moves = coarse ? coarse_scores : parser_score_frozen;
+                    if (successors == 0 || successors > width) successors = width;
+                    long plain_items = 0, stepped_items = 0;
+                    const transition_state *plain = plain_beam(
+                        model, &words, score_moves, width, margin, successors, arena, &plain_items);
+                    const transition_state *stepped =
+                        stepped_beam(model, &words, score_moves, width, margin, successors, arena,
+                                     &stepped_items);
+                    assert_tree(stepped);
+                    assert_same_parse(stepped, plain);
+                    assert_int_equal(stepped_items, plain_items);
+                    if (coarse) continue;
+                    if (width == 8 && margin == HUGE_VAL && successors == width)
+                        full_items += stepped_items;
+                    if (width == 8 && margin == 0.25 && successors == 2)
+                        pruned_items += stepped_items;
+                    int implied = margin < HUGE_VAL && width > PARSER_BEAM_PRUNED_SUCCESSORS
+                                      ? PARSER_BEAM_PRUNED_SUCCESSORS
+                                      : width;
+                    if (successors != implied) continue;
+                    const transition_state *searched;
+                    assert_int_equal(parser_beam_search(model, &words, parser_score_frozen, model,
+                                                        width, margin, arena, &searched),
+                                     DYAD_OK);
+                    assert_same_parse(searched, stepped);
+                }
+    }
+    /* and the point of it: at width 8 the default margin scores under
+     * half the items of the full beam (a third on EWT dev) */
+    assert_true(pruned_items > 0 && 2 * pruned_items < full_items);
+    dyad_arena_free(arena);
+    parser_model_free(model);
+    tagger_free(news_tagger);
+}
+
+/* Pruned parses through the public calls: trees, the same on every run,
+ * greedy at width 1 whatever the margin, and the margin checked. */
+static void pruned_parses_are_trees(void **state) {
+    (void)state;
+    tagger *news_tagger;
+    parser_model *model;
+    load_beam_model(&news_tagger, &model);
+    dyad_arena *arena = dyad_arena_new();
+    dyad_error error;
+    static const double margins[] = {0, 0.05, PARSER_BEAM_MARGIN, 1, HUGE_VAL};
+    for (int s = 0; s < (int)(sizeof news / sizeof *news) + SALADS; s++) {
+        dyad_arena_reset(arena);
+        dyad_sentence sentence = test_sentence(news_tagger, s, arena);
+        int n = (int)sentence.token_count;
+        int *greedy = arena_calloc(arena, (size_t)n, sizeof *greedy);
+        int *first = arena_calloc(arena, (size_t)n, sizeof *first);
+        assert_int_equal(parser_parse_sentence_beam(model, 1, HUGE_VAL, &sentence, arena, &error),
+                         DYAD_OK);
+        for (int i = 0; i < n; i++) greedy[i] = sentence.tokens[i].head;
+        for (size_t m = 0; m < sizeof margins / sizeof *margins; m++) {
+            assert_int_equal(parser_parse_sentence_beam(model, 1, margins[m], &sentence, arena,
+                                                        &error),
+                             DYAD_OK);
+            for (int i = 0; i < n; i++) assert_int_equal(sentence.tokens[i].head, greedy[i]);
+            for (int width = 2; width <= 16; width *= 2) {
+                assert_int_equal(parser_parse_sentence_beam(model, width, margins[m], &sentence,
+                                                            arena, &error),
+                                 DYAD_OK);
+                int roots = 0;
+                for (int i = 0; i < n; i++) {
+                    first[i] = sentence.tokens[i].head;
+                    assert_true(first[i] >= 0 && first[i] <= n && first[i] != i + 1);
+                    roots += first[i] == 0;
+                }
+                assert_int_equal(roots, 1);
+                assert_int_equal(parser_parse_sentence_beam(model, width, margins[m], &sentence,
+                                                            arena, &error),
+                                 DYAD_OK);
+                for (int i = 0; i < n; i++) assert_int_equal(sentence.tokens[i].head, first[i]);
+            }
+        }
+        /* the model's own width is pruned at the default margin */
+        assert_int_equal(parser_parse_sentence(model, &sentence, arena, &error), DYAD_OK);
+        for (int i = 0; i < n; i++) first[i] = sentence.tokens[i].head;
+        assert_int_equal(parser_parse_sentence_beam(model, parser_beam_width(model),
+                                                    PARSER_BEAM_MARGIN, &sentence, arena, &error),
+                         DYAD_OK);
+        for (int i = 0; i < n; i++) assert_int_equal(sentence.tokens[i].head, first[i]);
+    }
+    dyad_sentence sentence = tagged(news_tagger, news[0], arena);
+    assert_int_equal(parser_parse_sentence_beam(model, 4, -0.5, &sentence, arena, &error),
+                     DYAD_ERR_USAGE);
+    assert_int_equal(parser_parse_sentence_beam(model, 4, NAN, &sentence, arena, &error),
+                     DYAD_ERR_USAGE);
+    dyad_arena_free(arena);
+    parser_model_free(model);
+    tagger_free(news_tagger);
+}
+
+/* dyad_config.parser_beam_margin: 0 is the default, a negative or NaN
+ * margin is refused with the field's name. */
+static void config_margin_is_checked(void **state) {
+    (void)state;
+    static const double refused[] = {-1, NAN};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        dyad_config config = {.data_dir = DYAD_SOURCE_DATA_DIR,
+                              .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE,
+                              .parser_beam_margin = refused[i]};
+        dyad_resources *resources = NULL;
+        dyad_error error;
+        assert_int_equal(dyad_resources_load(&config, &resources, &error), DYAD_ERR_USAGE);
+        assert_null(resources);
+        assert_non_null(strstr(error.message, "parser_beam_margin"));
+    }
+    static const double accepted[] = {0, 0.5, HUGE_VAL};
+    for (size_t i = 0; i < sizeof accepted / sizeof *accepted; i++) {
+        dyad_config config = {.data_dir = DYAD_SOURCE_DATA_DIR,
+                              .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE,
+                              .parser_beam_margin = accepted[i]};
+        dyad_resources *resources = NULL;
+        dyad_error error;
+        assert_int_equal(dyad_resources_load(&config, &resources, &error), DYAD_OK);
+        dyad_resources_free(resources);
+    }
 }
 
 /* Global training with a beam learns the small treebank; the model
@@ -311,6 +623,9 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(copies_are_whole_configurations),
         cmocka_unit_test(committed_model_width_one_is_greedy),
+        cmocka_unit_test(pruned_beam_is_the_plain_beam),
+        cmocka_unit_test(pruned_parses_are_trees),
+        cmocka_unit_test(config_margin_is_checked),
         cmocka_unit_test(global_training_learns_the_treebank),
         cmocka_unit_test(beam_width_in_the_header),
     };
