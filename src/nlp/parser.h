@@ -20,6 +20,8 @@
 
 #include "dyad.h"
 
+#include <math.h>
+
 typedef struct parser_model parser_model;
 
 /* Loads a model written by the trainer; every inconsistency (wrong kind or
@@ -54,11 +56,13 @@ dyad_status parser_parse_sentence(const parser_model *model, dyad_sentence *sent
 /* The widest beam a model may ask for or a caller parse with. */
 enum { PARSER_MAX_BEAM = 64 };
 
-/* The margin a beam is pruned at unless the caller says otherwise: the
- * cheapest that kept EWT dev at the full beam's accuracy (parser_beam.h,
- * docs/parser.md).  A beam of 8 then scores 1.9 items a step instead of
- * 7.4. */
-#define PARSER_BEAM_MARGIN 0.25
+/* The margin a beam is pruned at unless the caller says otherwise: none
+ * (the full beam).  0.25 was the cheapest margin that kept EWT dev at the
+ * full beam's accuracy, a beam of 8 then scoring 1.9 items a step instead
+ * of 7.4, but on test it lost 0.4 UAS (docs/parser.md, "Beam pruning"):
+ * dev cannot tell such margins apart, so pruning is what a caller asks
+ * for (--beam-margin), not what it gets unasked. */
+#define PARSER_BEAM_MARGIN INFINITY
 
 /* The same with another beam width (1..PARSER_MAX_BEAM; 1 = greedy), to
  * measure what width buys: wider is more accurate up to a point, and
