@@ -71,9 +71,20 @@ grep -qx "# text = Kyiv rejected the plan." "$work/out.conllu" || { echo "no # t
 grep -qP "^4\tplan\t.*\tSpaceAfter=No$" "$work/out.conllu" || { echo "no SpaceAfter=No"; exit 1; }
 
 # usage errors exit 2
-# the beam-search parser shipped beside the greedy one (--parser): a tree
-# for every word, the same bytes with -j 1 and -j 3, and the same words
-beam="--parser parser-beam4.model"
+# a beam-search parser (--parser): none is committed (docs/parser.md), so
+# one is trained here for a beam of 4 on a few sentences of our own, with
+# their tags; then a tree for every word, the same bytes with -j 1 and
+# -j 3, and the same words
+row() { printf '%s\t%s\t%s\t%s\t%s\t_\t%s\t%s\t_\t_\n' "$@"; }
+for subject in army police; do
+    row 1 The the DET DT 2 det; row 2 "$subject" "$subject" NOUN NN 3 nsubj
+    row 3 rejected reject VERB VBD 0 root; row 4 the the DET DT 5 det
+    row 5 plan plan NOUN NN 3 obj; row 6 in in ADP IN 7 case
+    row 7 Geneva Geneva PROPN NNP 3 obl; row 8 . . PUNCT . 3 punct; echo
+done >"$work/small.conllu"
+"$DYAD" train parser --train "$work/small.conllu" --dev "$work/small.conllu" --gold-tags --no-clusters \
+    --beam 4 --iterations 3 --min-lookups 1 --out "$work/beam4.model" >/dev/null
+beam="--parser $work/beam4.model"
 "$DYAD" parse $beam --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam.conllu"
 "$DYAD" parse $beam -j 3 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam3.conllu"
 cmp "$work/beam.conllu" "$work/beam3.conllu" || { echo "beam: -j 3 output differs from -j 1"; exit 1; }
@@ -85,8 +96,8 @@ awk -F'\t' 'NF == 10 && $8 == "root" { roots++ } /^# sent_id/ { sentences++ }
     { echo "beam parse: not one root per sentence"; exit 1; }
 # --beam sets the width the pipeline parses with: the model's own width gives
 # the same bytes as no --beam, and a wider beam still a tree per sentence
-"$DYAD" parse $beam --beam 4 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam4.conllu"
-cmp "$work/beam.conllu" "$work/beam4.conllu" || { echo "--beam 4 differs from the beam-4 model's own width"; exit 1; }
+"$DYAD" parse $beam --beam 4 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam-4.conllu"
+cmp "$work/beam.conllu" "$work/beam-4.conllu" || { echo "--beam 4 differs from the beam-4 model's own width"; exit 1; }
 "$DYAD" parse --beam 1 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/greedy1.conllu"
 cmp "$work/out.conllu" "$work/greedy1.conllu" || { echo "--beam 1 differs from the greedy model's own width"; exit 1; }
 "$DYAD" parse $beam --beam 8 --data-dir "$DYAD_SOURCE_ROOT/data" "$work/news.jsonl" >"$work/beam8.conllu"
@@ -158,18 +169,23 @@ set +e
 [ $? -eq 1 ] && grep -q "no-such.model" "$work/err.txt" ||
     { echo "a missing --tagger model is not reported with its path"; exit 1; }
 set -e
-# the beam model at width 8, pruned at the default margin, against its full
-# beam: over 86 UAS, and not 0.2 below the full beam (0.11 above on dev)
+# a beam model trained on EWT (not committed: `scripts/train-models.sh
+# parser-beam4` writes it) at width 8, pruned at margin 0.25, against its
+# full beam: over 86 UAS, and not 0.2 below the full beam (0.11 above on dev)
 model="$DYAD_SOURCE_ROOT/data/nlp/parser-beam4.model"
-pruned=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --parser "$model" \
-    --beam 8)
-full=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --parser "$model" \
-    --beam 8 --beam-margin inf)
-echo "beam 8 pruned: $(sed -n 3,4p <<<"$pruned" | tr '\n' ' ')"
-echo "beam 8 full: $(sed -n 3,4p <<<"$full" | tr '\n' ' ')"
-above UAS 86 "$pruned" || { echo "beam 8 pruned: UAS below 86"; exit 1; }
-above UAS "$(awk '$1 == "UAS" { print $2 - 0.2 }' <<<"$full")" "$pruned" ||
-    { echo "beam 8 pruned: UAS 0.2 below the full beam's"; exit 1; }
+if [ -f "$model" ]; then
+    pruned=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --parser "$model" \
+        --beam 8 --beam-margin 0.25)
+    full=$("$DYAD" eval parse --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data" --parser "$model" \
+        --beam 8)
+    echo "beam 8 pruned: $(sed -n 3,4p <<<"$pruned" | tr '\n' ' ')"
+    echo "beam 8 full: $(sed -n 3,4p <<<"$full" | tr '\n' ' ')"
+    above UAS 86 "$pruned" || { echo "beam 8 pruned: UAS below 86"; exit 1; }
+    above UAS "$(awk '$1 == "UAS" { print $2 - 0.2 }' <<<"$full")" "$pruned" ||
+        { echo "beam 8 pruned: UAS 0.2 below the full beam's"; exit 1; }
+else
+    echo "no $model (scripts/train-models.sh parser-beam4 trains it): EWT beam figures skipped"
+fi
 raw=$("$DYAD" eval parse --raw --gold "$gold" --data-dir "$DYAD_SOURCE_ROOT/data")
 echo "$raw"
 [ "$(echo "$raw" | head -5 | cut -d' ' -f1 | tr '\n' ' ')" = "UPOS XPOS UAS LAS tokens/s " ] ||

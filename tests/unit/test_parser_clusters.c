@@ -353,10 +353,10 @@ static void models_without_clusters_ignore_them(void **state) {
     parser_model_free(lent);
     parser_model_free(plain);
 
-    /* the committed models: those without clusters (the beam model, and the
-     * greedy one before clusters) are untouched by lent clusters; one with
-     * clusters loads its own from data/nlp */
-    static const char *const committed[] = {"parser.model", "parser-beam4.model"};
+    /* the committed model: one without clusters (as the greedy one before
+     * clusters was) would be untouched by lent clusters; one with clusters
+     * loads its own from data/nlp */
+    static const char *const committed[] = {"parser.model"};
     for (size_t m = 0; m < sizeof committed / sizeof *committed; m++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/nlp/%s", DYAD_SOURCE_DATA_DIR, committed[m]);
