@@ -306,8 +306,10 @@ typedef struct dyad_config {
     int dictionaries_only;
     /* The dependency parser's model, instead of data_dir's nlp/parser.model:
      * a path, or a bare file name looked up in data_dir's nlp/ folder
-     * ("parser-beam4.model", the beam-search parser: more accurate, about
-     * half the speed of the whole pipeline).  NULL: the default. */
+     * (e.g. "parser-beam4.model", a beam-search parser trained with
+     * scripts/train-models.sh parser-beam4; not committed, since the
+     * default parser, uptrained on its output, is as accurate and several
+     * times faster).  NULL: the default. */
     const char *parser_model;
     /* Nonzero: parse with a beam of this many items (1..64; 1 = greedy
      * decoding) instead of the width the model was trained with.  Wider is
