@@ -513,6 +513,26 @@ static bool reads_as_passive(const sentence_work *work, uint32_t verb) {
     return !work->petrarch || passive_agent(&work->view, verb) >= 0;
 }
 
+static bool is_light_verb(const sentence_work *work, const coder_token *token);
+
+/* The light verb whose event noun a participle modifies ("issued
+ * statements supporting Y": issued), or -1: the participle's subject and
+ * context are then the light verb's, as the noun's would be ("did not
+ * sign the statement criticising Y" is negated, "refused to join the
+ * declaration condemning Y" a refusal). */
+static int32_t participle_light_verb(const sentence_work *work, uint32_t participle) {
+    const coder_sentence *view = &work->view;
+    const coder_token *item = &view->tokens[participle];
+    if (item->relation != REL_ACL || item->head < 0 || !item->token->xpos ||
+        strcmp(item->token->xpos, "VBG") != 0)
+        return -1;
+    const coder_token *noun = &view->tokens[item->head];
+    if (noun->mention >= 0 || noun->relation != REL_OBJ || noun->head < 0 ||
+        !is_light_verb(work, &view->tokens[noun->head]))
+        return -1;
+    return noun->head;
+}
+
 static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inherited, int depth) {
     const coder_sentence *view = &work->view;
     if (depth > 6) return -1;
@@ -550,8 +570,21 @@ static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inheri
     if (item->head < 0) return -1;
     uint32_t head = (uint32_t)item->head;
     switch (item->relation) {
+    case REL_ACL: {
+        /* a participle on the event noun of a light verb speaks for the
+         * light verb's subject: "X issued statements supporting Y", "X
+         * launched a campaign targeting Y" (X supports, X targets); the
+         * noun itself is no actor.  Any other noun is the participle's
+         * subject ("the troops guarding the border"). */
+        int32_t light = participle_light_verb(work, verb);
+        if (light >= 0) {
+            *inherited = true;
+            return subject_of(work, (uint32_t)light, inherited, depth + 1);
+        }
+        *inherited = true;
+        return (int32_t)head;
+    }
     case REL_RELCL:
-    case REL_ACL:
         *inherited = true;
         return (int32_t)head;
     case REL_XCOMP: {
@@ -1157,6 +1190,9 @@ static void apply_context(sentence_work *work, candidate *event) {
         is_light_verb(work, &view->tokens[view->tokens[token].head])) {
         /* "did not hold talks": the light verb's context is the event's */
         token = (uint32_t)view->tokens[token].head;
+        if (has_negation(view, token)) event->negated = true;
+    } else if (!event->noun && participle_light_verb(work, token) >= 0) {
+        token = (uint32_t)participle_light_verb(work, token);
         if (has_negation(view, token)) event->negated = true;
     }
     if (!work->petrarch && has_future_auxiliary(view, token)) {

@@ -58,7 +58,11 @@ static dyad_document *fixture_document(dyad_arena *arena, const char *const *sen
             text[used++] = ' ';
             token->text = arena_strdup(arena, form);
             token->lemma = arena_strdup(arena, lemma);
+            /* "VERB/VBG": a Penn tag after the universal one */
+            char *penn = strchr(upos, '/');
+            if (penn) *penn++ = '\0';
             token->upos = arena_strdup(arena, upos);
+            token->xpos = penn ? arena_strdup(arena, penn) : NULL;
             token->head = strcmp(head, "_") ? atoi(head) : -1;
             token->deprel = strcmp(head, "_") ? arena_strdup(arena, deprel) : NULL;
         }

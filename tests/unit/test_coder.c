@@ -710,6 +710,49 @@ static void negation(void **state) {
     assert_true(e->negated);
 }
 
+/* A participle on the event noun of a light verb acts for the light
+ * verb's subject, in the light verb's context. */
+static void participle_on_a_light_verb_noun(void **state) {
+    const char *const issued[] = {"1 Japan Japan PROPN 2 nsubj\n"
+                                  "2 issued issue VERB/VBD 0 root\n"
+                                  "3 statements statement NOUN 2 obj\n"
+                                  "4 supporting support VERB/VBG 3 acl\n"
+                                  "5 the the DET 6 det\n"
+                                  "6 Philippines Philippines PROPN 4 obj\n"
+                                  "7 . . PUNCT 2 punct\n", NULL};
+    const fixture_mention m[] = {M(0, 1, 1, "JPN"), M(0, 6, 6, "PHL")};
+    dyad_document *d = code(state, issued, m, 2);
+    const dyad_event *e = find(d, "JPN", "PHL", "051");
+    assert_non_null(e);
+    assert_false(e->negated);
+    assert_string_equal(e->trigger_text, "supporting");
+    /* "read" lends nothing: the statements are the participle's subject */
+    const char *const read[] = {"1 Japan Japan PROPN 2 nsubj\n"
+                                "2 read read VERB/VBD 0 root\n"
+                                "3 statements statement NOUN 2 obj\n"
+                                "4 supporting support VERB/VBG 3 acl\n"
+                                "5 the the DET 6 det\n"
+                                "6 Philippines Philippines PROPN 4 obj\n"
+                                "7 . . PUNCT 2 punct\n", NULL};
+    d = code(state, read, m, 2);
+    assert_int_equal(d->event_count, 0);
+    /* the light verb's negation is the participle's */
+    const char *const unsigned_statement[] = {"1 Hungary Hungary PROPN 4 nsubj\n"
+                                              "2 did do AUX 4 aux\n"
+                                              "3 not not PART 4 advmod\n"
+                                              "4 sign sign VERB/VB 0 root\n"
+                                              "5 the the DET 6 det\n"
+                                              "6 statement statement NOUN 4 obj\n"
+                                              "7 criticising criticise VERB/VBG 6 acl\n"
+                                              "8 China China PROPN 7 obj\n"
+                                              "9 . . PUNCT 4 punct\n", NULL};
+    const fixture_mention h[] = {M(0, 1, 1, "HUN"), M(0, 8, 8, "CHN")};
+    d = code(state, unsigned_statement, h, 2);
+    e = find(d, "HUN", "CHN", "111");
+    assert_non_null(e);
+    assert_true(e->negated);
+}
+
 static void refusal_is_a_rejection(void **state) {
     const char *const s[] = {"1 Russia Russia PROPN 2 nsubj\n"
                              "2 refused refuse VERB 0 root\n"
@@ -1230,6 +1273,7 @@ int main(void) {
         cmocka_unit_test(nominal_event_between_two_actors),
         cmocka_unit_test(possessive_nominal_event),
         cmocka_unit_test(negation),
+        cmocka_unit_test(participle_on_a_light_verb_noun),
         cmocka_unit_test(refusal_is_a_rejection),
         cmocka_unit_test(failure_negates),
         cmocka_unit_test(threat_codes_the_threat_not_the_act),
