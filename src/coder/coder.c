@@ -576,13 +576,9 @@ static int32_t subject_of(const sentence_work *work, uint32_t verb, bool *inheri
          * launched a campaign targeting Y" (X supports, X targets); the
          * noun itself is no actor.  Any other noun is the participle's
          * subject ("the troops guarding the border"). */
-        int32_t light = participle_light_verb(work, verb);
-        if (light >= 0) {
-            *inherited = true;
-            return subject_of(work, (uint32_t)light, inherited, depth + 1);
-        }
         *inherited = true;
-        return (int32_t)head;
+        int32_t light = participle_light_verb(work, verb);
+        return light >= 0 ? subject_of(work, (uint32_t)light, inherited, depth + 1) : (int32_t)head;
     }
     case REL_RELCL:
         *inherited = true;
@@ -1191,9 +1187,14 @@ static void apply_context(sentence_work *work, candidate *event) {
         /* "did not hold talks": the light verb's context is the event's */
         token = (uint32_t)view->tokens[token].head;
         if (has_negation(view, token)) event->negated = true;
-    } else if (!event->noun && participle_light_verb(work, token) >= 0) {
-        token = (uint32_t)participle_light_verb(work, token);
-        if (has_negation(view, token)) event->negated = true;
+    } else if (!event->noun) {
+        /* "did not sign the statement criticising Y": the same for a
+         * participle on the light verb's noun */
+        int32_t light = participle_light_verb(work, token);
+        if (light >= 0) {
+            token = (uint32_t)light;
+            if (has_negation(view, token)) event->negated = true;
+        }
     }
     if (!work->petrarch && has_future_auxiliary(view, token)) {
         /* "Ankara would mediate", "China will send a delegation": a stated
