@@ -25,7 +25,9 @@
 # with dev held out, docs/parser.md); DYAD_HOLD_OUT_DEV=1 trains on train
 # alone, for experiments measured on dev.  The greedy parser is also
 # uptrained: it learns from $DYAD_CORPUS/parsed/parsed.conllu, sentences
-# of unlabelled text parsed by a beam parser (scripts/make-parsed-corpus.sh).
+# of unlabelled text parsed by a beam parser (scripts/make-parsed-corpus.sh,
+# which tags with data/nlp/tagger.model: after a new tagger, remake the
+# parsed corpus before the parser).
 #
 # parser-beam4 is that beam parser: the parser trained globally for a
 # beam of 4 on EWT train (docs/parser.md: about 4 times slower to train
