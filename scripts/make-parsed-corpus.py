@@ -69,16 +69,17 @@ def main():
             kept.append(rows)
     random.seed(7)
     random.shuffle(kept)
-    written = 0
+    written = sentences_written = 0
     with open(out, "w", encoding="utf-8") as output:
-        for number, rows in enumerate(kept):
+        for rows in kept:
             if written >= words:
                 break
-            output.write("# sent_id = parsed-%d\n# text = %s\n" % (number, " ".join(row[1] for row in rows)))
+            output.write("# sent_id = parsed-%d\n# text = %s\n" % (sentences_written, " ".join(row[1] for row in rows)))
             output.writelines("\t".join(row) + "\n" for row in rows)
             output.write("\n")
             written += len(rows)
-    print("%s: %d of %d distinct usable sentences, %d words" % (out, number if written >= words else len(kept), len(kept), written))
+            sentences_written += 1
+    print("%s: %d of %d distinct usable sentences, %d words" % (out, sentences_written, len(kept), written))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@
 #include "../util/model_file.h"
 
 #include <limits.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
