@@ -376,13 +376,33 @@ static bool densify(const parser_hash *hash, uint32_t slot) {
            (entry->weights & 0xff) >= PARSER_DENSE_FROM_CELLS;
 }
 
+/* Hot features with a short sparse run (the others have dense rows) get a
+ * copy of their cells at load time, all of them together after the stored
+ * cells.  Stored, a feature's cells lie wherever training put them among
+ * millions, and each hot feature costs a cache line (and often a page) of
+ * its own; packed, the cells of the features looked up on most moves take
+ * 0.6 MB of lines and pages they share, which stay in the caches (about 2%
+ * faster parsing, same scores). */
+static bool pack_cells(const parser_hash *hash, uint32_t slot) {
+    const parser_entry *entry = &hash->entries[slot];
+    return entry->fingerprint && !(entry->weights & PARSER_DENSE_ROW) &&
+           (entry->weights & 0xff) < PARSER_DENSE_FROM_CELLS;
+}
+
 dyad_status parser_table_prepare(parser_table *table) {
     parser_table_release(table);
     uint32_t stride = table->row_stride, new_rows = 0;
-    for (uint32_t i = 0; i < table->hot.capacity; i++) new_rows += densify(&table->hot, i);
+    size_t packed_cells = 0;
+    for (uint32_t i = 0; i < table->hot.capacity; i++) {
+        new_rows += densify(&table->hot, i);
+        if (pack_cells(&table->hot, i)) packed_cells += table->hot.entries[i].weights & 0xff;
+    }
+    /* the packed copies are addressed like the stored cells, after them */
+    bool pack = table->cell_count + packed_cells < PARSER_MAX_CELLS;
+    if (!pack) packed_cells = 0;
     size_t hot = (size_t)table->hot.capacity + PARSER_PROBE_WIDTH;
     size_t row_words = ((size_t)table->row_count + new_rows) * stride;
-    size_t words = 2 * hot + table->cell_count + row_words;
+    size_t words = 2 * hot + table->cell_count + packed_cells + row_words;
     uint32_t *block = model_memory_alloc(words * sizeof *block);
     if (!block) return DYAD_ERR_MEMORY;
     /* rows first: 32-byte aligned like the block */
@@ -406,12 +426,20 @@ dyad_status parser_table_prepare(parser_table *table) {
         }
         hot_weights[i] = PARSER_DENSE_ROW | row++;
     }
-    for (uint32_t i = 0; i < PARSER_PROBE_WIDTH; i++)
-        hot_weights[table->hot.capacity + i] = hot_weights[i % table->hot.capacity];
     for (uint32_t i = 0; i < table->cell_count; i++) {
         uint32_t cell = table->cells[i];
         next[i] = (cell & 0xffffff) << 8 | cell >> 24;
     }
+    uint32_t packed = table->cell_count;
+    for (uint32_t i = 0; pack && i < table->hot.capacity; i++) {
+        if (!pack_cells(&table->hot, i)) continue;
+        uint32_t weights = table->hot.entries[i].weights, count = weights & 0xff;
+        memcpy(next + packed, next + (weights >> 8), count * sizeof *next);
+        hot_weights[i] = packed << 8 | count;
+        packed += count;
+    }
+    for (uint32_t i = 0; i < PARSER_PROBE_WIDTH; i++)
+        hot_weights[table->hot.capacity + i] = hot_weights[i % table->hot.capacity];
     table->scoring_cells = next;
     table->scoring_rows = rows;
     table->derived = block;

@@ -110,7 +110,9 @@ typedef struct parser_table {
     /* Derived by parser_table_prepare: the cells re-encoded as
      * weight << 8 | class, so that the class is the low byte and the
      * weight one arithmetic shift away (the stored order costs two shifts
-     * more a cell, and a cell is added a thousand times a move). */
+     * more a cell, and a cell is added a thousand times a move); after
+     * them, a packed copy of the cells of the hot features with a sparse
+     * run (the hot weights words point at the copies). */
     const uint32_t *scoring_cells;
     /* Derived too: the dense rows, followed by one for each hot feature
      * with at least 16 cells (the hot weights words point at those).

@@ -195,40 +195,57 @@ void perceptron_model_score(const perceptron_model *model, const uint64_t *featu
                             size_t count, int32_t *scores) {
     const uint32_t slot_count = model->slot_count, room = perceptron_score_room(model->class_count);
     if (!slot_count) return;
-    const int16_t *pending[DENSE_PENDING_MAX];
-    size_t pending_count = 0;
-    for (size_t f = 0; f < count; f++) {
-        uint64_t key = features[f];
-        uint32_t fingerprint = fingerprint_of(key);
-        uint32_t slot = slot_of(key, slot_count);
-        for (;;) {
-            uint32_t stored = model->slots[2 * slot];
-            if (stored == 0) break;
-            if (stored == fingerprint) {
-                const int16_t *row = model->rows + model->slots[2 * slot + 1];
-                int entries = (uint16_t)row[0];
-                row++;
-                if (entries == PERCEPTRON_DENSE_ROW) {
-                    pending[pending_count++] = row;
-                    if (pending_count == DENSE_PENDING_MAX) {
-                        add_pending_rows(scores, pending, pending_count, room);
-                        pending_count = 0;
-                    }
-                } else {
-                    /* two a step: fewer instructions to count and branch */
-                    int e = 0;
-                    for (; e + 2 <= entries; e += 2) {
-                        scores[(uint16_t)row[2 * e]] += row[2 * e + 1];
-                        scores[(uint16_t)row[2 * e + 2]] += row[2 * e + 3];
-                    }
-                    if (e < entries) scores[(uint16_t)row[2 * e]] += row[2 * e + 1];
-                }
-                break;
-            }
-            if (++slot == slot_count) slot = 0;
+    /* In passes over up to DENSE_PENDING_MAX features, so that their
+     * memory loads are in flight together: each feature is a slot and then
+     * a row somewhere in a model of megabytes, two cache misses in a row,
+     * and looked up one after the other the misses would not overlap.
+     * First every slot is computed and fetched, then every slot probed and
+     * its row fetched, then the rows added. */
+    uint32_t slots[DENSE_PENDING_MAX];
+    const int16_t *found[DENSE_PENDING_MAX], *pending[DENSE_PENDING_MAX];
+    for (size_t from = 0; from < count; from += DENSE_PENDING_MAX) {
+        size_t batch = count - from < DENSE_PENDING_MAX ? count - from : DENSE_PENDING_MAX;
+        const uint64_t *keys = features + from;
+        for (size_t f = 0; f < batch; f++) {
+            slots[f] = slot_of(keys[f], slot_count);
+            __builtin_prefetch(&model->slots[2 * slots[f]]);
         }
+        size_t found_count = 0;
+        for (size_t f = 0; f < batch; f++) {
+            uint32_t fingerprint = fingerprint_of(keys[f]);
+            for (uint32_t slot = slots[f];;) {
+                uint32_t stored = model->slots[2 * slot];
+                if (stored == 0) break;
+                if (stored == fingerprint) {
+                    const int16_t *row = model->rows + model->slots[2 * slot + 1];
+                    /* two lines: a dense row of 50-odd classes spans two */
+                    __builtin_prefetch(row);
+                    __builtin_prefetch(row + 32);
+                    found[found_count++] = row;
+                    break;
+                }
+                if (++slot == slot_count) slot = 0;
+            }
+        }
+        size_t pending_count = 0;
+        for (size_t f = 0; f < found_count; f++) {
+            const int16_t *row = found[f];
+            int entries = (uint16_t)row[0];
+            row++;
+            if (entries == PERCEPTRON_DENSE_ROW) {
+                pending[pending_count++] = row;
+                continue;
+            }
+            /* two a step: fewer instructions to count and branch */
+            int e = 0;
+            for (; e + 2 <= entries; e += 2) {
+                scores[(uint16_t)row[2 * e]] += row[2 * e + 1];
+                scores[(uint16_t)row[2 * e + 2]] += row[2 * e + 3];
+            }
+            if (e < entries) scores[(uint16_t)row[2 * e]] += row[2 * e + 1];
+        }
+        add_pending_rows(scores, pending, pending_count, room);
     }
-    add_pending_rows(scores, pending, pending_count, room);
 }
 
 /* Eight lanes at a time, each keeping its best score and the first class
