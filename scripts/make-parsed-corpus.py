@@ -18,7 +18,12 @@ code and tables, which the beam parser parses badly and the pipeline rarely sees
 They are shuffled with a fixed seed and the first sentences up to WORDS words are written, so a
 larger WORDS gives a superset of a smaller one.
 
-usage: make-parsed-corpus.py PARSED.conllu WORDS OUT.conllu
+With --agree OTHER.conllu (the same documents parsed by a second parser, with the same tokens and
+tags), only sentences whose every head and label the two parsers agree on are kept (tri-training,
+Weiss, Alberti, Collins & Petrov 2015): an automatic parse two different parsers reach is right
+more often than the teacher's parse alone, at the price of favouring easier sentences.
+
+usage: make-parsed-corpus.py PARSED.conllu WORDS OUT.conllu [--agree OTHER.conllu]
 """
 import random
 import re
@@ -58,15 +63,31 @@ def wanted(rows):
 
 
 def main():
-    if len(sys.argv) != 4:
+    arguments = sys.argv[1:]
+    other = None
+    if len(arguments) == 5 and arguments[3] == "--agree":
+        other = arguments[4]
+        arguments = arguments[:3]
+    if len(arguments) != 3:
         sys.exit(__doc__.strip().splitlines()[-1])
-    source, words, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    source, words, out = arguments[0], int(arguments[1]), arguments[2]
     seen, kept = set(), []
+    second = sentences(other) if other else None
+    disagreed = 0
     for rows in sentences(source):
         text = " ".join(row[1] for row in rows)
+        if second is not None:
+            theirs = next(second, None)
+            if theirs is None or [row[1] for row in theirs] != [row[1] for row in rows]:
+                sys.exit("%s and %s do not hold the same sentences (at %r)" % (source, other, text[:60]))
+            if [(row[6], row[7]) for row in theirs] != [(row[6], row[7]) for row in rows]:
+                disagreed += 1
+                continue
         if wanted(rows) and text not in seen:
             seen.add(text)
             kept.append(rows)
+    if second is not None and next(second, None) is not None:
+        sys.exit("%s has more sentences than %s" % (other, source))
     random.seed(7)
     random.shuffle(kept)
     written = sentences_written = 0
@@ -79,7 +100,9 @@ def main():
             output.write("\n")
             written += len(rows)
             sentences_written += 1
-    print("%s: %d of %d distinct usable sentences, %d words" % (out, sentences_written, len(kept), written))
+    print("%s: %d of %d distinct usable sentences, %d words%s" % (
+        out, sentences_written, len(kept), written,
+        ", %d sentences left out where the parsers disagree" % disagreed if other else ""))
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@
 # with dev held out, docs/parser.md); DYAD_HOLD_OUT_DEV=1 trains on train
 # alone, for experiments measured on dev.  The greedy parser is also
 # uptrained: it learns from $DYAD_CORPUS/parsed/parsed.conllu, sentences
-# of unlabelled text parsed by a beam parser (scripts/make-parsed-corpus.sh,
+# of unlabelled text that a beam parser and the previous greedy parser
+# parse alike (scripts/make-parsed-corpus.sh,
 # which tags with data/nlp/tagger.model: after a new tagger, remake the
 # parsed corpus before the parser).
 #
@@ -112,7 +113,7 @@ for model in "${models[@]}"; do
         [ -f "$parsed" ] || { echo "train-models: no $parsed (scripts/make-parsed-corpus.sh makes it)" >&2; exit 1; }
         # the word-cluster templates that paid on dev; 700k words of parsed
         # text (3.4 times the treebank) and 10 passes, chosen on dev; the
-        # lookup floor of 60 keeps the model at 23 MB (docs/parser.md)
+        # lookup floor of 60 keeps the model at 19 MB (docs/parser.md)
         "$dyad" train parser --train "$training" --dev "$ewt/en_ewt-ud-dev.conllu" \
             --parsed "$parsed" --tagger data/nlp/tagger.model --iterations 10 \
             --clusters data/nlp/clusters.model --cluster-features backoff,single,pairs,tag-pairs,children \
