@@ -1,5 +1,6 @@
 /*
- * command_eval_events.c — `dyad eval events --gold FILE [--verbose]`:
+ * command_eval_events.c — `dyad eval events --gold FILE [--verbose]` (and
+ * the parser options of `dyad code`: --parser, --beam, --beam-margin):
  * precision, recall and F1 of coded events against annotated sentences
  * (evaluate/event_eval.h), and the over-coding count, one figure per line.
  */
@@ -15,7 +16,7 @@
 
 static const char usage[] =
     "dyad eval events --gold FILE [--verbose] [--dict PATH ...] [--no-default-dict] "
-    "[--data-dir DIR]";
+    "[--parser MODEL] [--beam N] [--beam-margin M] [--data-dir DIR]";
 
 enum { OPTION_GOLD = 2000, OPTION_VERBOSE, OPTION_DICT, OPTION_NO_DEFAULT_DICT };
 
@@ -57,11 +58,10 @@ int command_eval_events(int argc, char **argv) {
     int status = parse_article_arguments(argc, argv, usage, extra, on_option, &options, &arguments);
     if (status) return status < 0 ? 0 : status;
     if (!options.gold) return usage_error(usage, "--gold FILE is required");
-    dyad_config config = {
-        .data_dir = arguments.data_dir,
-        .dictionaries = options.dictionary_count ? options.dictionaries : NULL,
-        .dictionaries_only = options.dictionaries_only,
-    };
+    /* the shared options' parser and beam too, as `dyad code` takes them */
+    dyad_config config = article_config(&arguments, 0);
+    config.dictionaries = options.dictionary_count ? options.dictionaries : NULL;
+    config.dictionaries_only = options.dictionaries_only;
     dyad_resources *resources;
     dyad_error error;
     if (dyad_resources_load(&config, &resources, &error) != DYAD_OK) {

@@ -34,6 +34,11 @@ grep -q "  missed   \|  extra    " "$work/verbose.txt" || fail "--verbose lists 
 printf 'Russia condemned Ukraine.\n= RUS 4 UKR\n' > "$work/bad.txt"
 if "$DYAD" eval events --gold "$work/bad.txt" > /dev/null 2> "$work/bad.err"; then fail "bad gold accepted"; fi
 grep -q "bad.txt:2:" "$work/bad.err" || fail "bad gold line not named"
+# the parser options of `dyad code` are honoured, not ignored: a parser
+# model that is not there is an error naming it
+if "$DYAD" eval events --gold "$root/tests/data/events/dev.txt" --parser "$work/none.model" \
+    > /dev/null 2> "$work/parser.err"; then fail "eval events ignored --parser"; fi
+grep -q "none.model" "$work/parser.err" || fail "missing --parser model not named"
 
 # --- specific events in the samples
 "$DYAD" code --date 2025-12-03 "$root/data/samples/gaza-cairo.txt" \
