@@ -28,7 +28,8 @@ static const char *optional_file(const char *path, const char *what) {
 int main(int argc, char **argv) {
     gazetteer_sources sources = {0};
     const char *output = NULL;
-    for (int i = 1; i < argc; i++) {
+    /* options come in pairs: the name, then its value */
+    for (int i = 1; i < argc; i += 2) {
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
         if (!value) {
             fprintf(stderr, "dyad-gazetteer: %s needs a value\n", argv[i]);
@@ -44,7 +45,6 @@ int main(int argc, char **argv) {
             fprintf(stderr, "dyad-gazetteer: unknown option %s\n", argv[i]);
             return 2;
         }
-        i++;
     }
     if (!sources.data_dir || !sources.countries_json || !output) {
         fprintf(stderr, "usage: dyad-gazetteer --data DIR --countries FILE [--cities FILE] "

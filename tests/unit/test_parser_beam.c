@@ -181,8 +181,10 @@ static const char *const news[] = {
     "Israel and Egypt signed an agreement to reopen the crossing , officials told reporters .",
     "The army fired shells at the town where rebels had been hiding for weeks .",
     "Talks",
-    "Officials denied the report , calling it false and saying that no troops had crossed the "
-    "border since March .",
+    /* one sentence on two lines (parenthesised: clang takes unbracketed
+     * adjacent literals in an array for a missing comma) */
+    ("Officials denied the report , calling it false and saying that no troops had crossed the "
+     "border since March ."),
 };
 
 static dyad_sentence tagged(const tagger *news_tagger, const char *words, dyad_arena *arena) {

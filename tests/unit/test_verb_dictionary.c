@@ -206,7 +206,7 @@ static void tabari_format(void **state) {
     assert_int_equal(anchor->before_count, 1);
     assert_string_equal(anchor->code, "1721");
     /* patterns and their elements */
-    const verb_pattern *pattern;
+    const verb_pattern *pattern = NULL;
     const pattern_element *e = elements_of(d, "$ NOT_*", &pattern);
     assert_int_equal(pattern->before_count, 2);
     assert_int_equal(pattern->after_count, 1);
@@ -265,7 +265,7 @@ static void petrarch2_format(void **state) {
     assert_int_equal(count, 2);
     assert_int_equal(problems[0].line, 13);   /* unbalanced ( */
     assert_int_equal(problems[1].line, 18);   /* transformation without a target slot */
-    const verb_pattern *pattern;
+    const verb_pattern *pattern = NULL;
     const pattern_element *e = elements_of(d, "&WEAPON (AT +)", &pattern);
     assert_int_equal(pattern->after_count, 3);
     assert_int_equal(e[0].kind, ELEMENT_SET);
@@ -358,13 +358,15 @@ static void shared_dictionaries(void **state) {
     (void)state;
     const char *files[] = {"PETR.Validate.verbs.txt", "CAMEO.2.0.txt"};
     char path[4096];
-    snprintf(path, sizeof path, "%s/data/petrarch/%s", shared_dir(), files[0]);
+    int written = snprintf(path, sizeof path, "%s/data/petrarch/%s", shared_dir(), files[0]);
+    assert_true(written > 0 && (size_t)written < sizeof path);
     if (access(path, R_OK) != 0) {
         print_message("skipped: %s not found (set DYAD_SHARED)\n", path);
         skip();
     }
     for (size_t f = 0; f < 2; f++) {
-        snprintf(path, sizeof path, "%s/data/petrarch/%s", shared_dir(), files[f]);
+        written = snprintf(path, sizeof path, "%s/data/petrarch/%s", shared_dir(), files[f]);
+        assert_true(written > 0 && (size_t)written < sizeof path);
         verb_dictionary *d = verb_dictionary_new();
         dyad_error error;
         assert_int_equal(verb_dictionary_read(d, path, false, &error), DYAD_OK);

@@ -17,7 +17,8 @@
 
 static char *write_file(const char *directory, const char *name, const char *content) {
     char *path = malloc(4096);
-    snprintf(path, 4096, "%s/%s", directory, name);
+    int written = snprintf(path, 4096, "%s/%s", directory, name);
+    assert_true(written > 0 && written < 4096);
     FILE *file = fopen(path, "w");
     assert_non_null(file);
     fputs(content, file);
