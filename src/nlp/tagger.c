@@ -1315,7 +1315,10 @@ dyad_status tagger_train(const conllu_corpus *train, const conllu_corpus *dev,
     size_t folds = options && options->first_pass_folds ? options->first_pass_folds
                                                         : FIRST_PASS_FOLDS;
     if (folds < 2) folds = 2;
-    uint64_t random_state = (options && options->seed ? options->seed : 0x5eed) | 1;
+    /* xorshift needs a state other than 0, which a seed of 0 ("the
+     * default") never becomes; every other seed is its own state, so two
+     * seeds never train the same model */
+    uint64_t random_state = options && options->seed ? options->seed : 0x5eed;
     training state = {0};
     perceptron_model backward = {0}, forward = {0};
     unsigned backward_iterations = iterations, forward_iterations = iterations;
