@@ -3,6 +3,7 @@
  */
 #include "actor_eval.h"
 #include "../util/buffer.h"
+#include "../util/clock.h"
 #include "../util/error.h"
 #include "../util/text_file.h"
 
@@ -148,17 +149,15 @@ static dyad_status score_article(const dyad_resources *resources, unsigned stage
     dyad_document *document =
         dyad_document_new(arena, article->text.data ? article->text.data : "",
                           article->text.length, article->id, article->date[0] ? article->date : NULL);
-    struct timespec before, after;
-    clock_gettime(CLOCK_MONOTONIC, &before);
+    double before = clock_seconds(CLOCK_MONOTONIC);
     dyad_status status = document ? dyad_process(resources, document, stages, error)
                                   : error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
-    clock_gettime(CLOCK_MONOTONIC, &after);
+    double after = clock_seconds(CLOCK_MONOTONIC);
     if (status != DYAD_OK) {
         dyad_arena_free(arena);
         return status;
     }
-    result->seconds += (double)(after.tv_sec - before.tv_sec) +
-                       (double)(after.tv_nsec - before.tv_nsec) / 1e9;
+    result->seconds += after - before;
     for (size_t s = 0; s < document->sentence_count; s++)
         result->tokens += document->sentences[s].token_count;
     result->articles++;

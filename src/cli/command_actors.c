@@ -10,6 +10,7 @@
 #include "actors/actors.h"
 #include "output/actors_json.h"
 #include "util/buffer.h"
+#include "util/clock.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -76,12 +77,6 @@ static int on_option(int option, const char *value, void *context) {
     return usage_error(usage, "unexpected option");
 }
 
-static double seconds_since(const struct timespec *start) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-}
-
 /* --load-stats: what loading the dictionaries finds and costs. */
 static int load_stats(const article_arguments *arguments, const actors_options *options) {
     char *data_dir = resources_find_data_dir(arguments->data_dir);
@@ -89,12 +84,11 @@ static int load_stats(const article_arguments *arguments, const actors_options *
     actor_load_report_init(&report, 10000);
     actors_resources *resources = NULL;
     dyad_error error;
-    struct timespec start;
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    double start = clock_seconds(CLOCK_MONOTONIC);
     dyad_status status = actors_resources_load(data_dir ? data_dir : ".", options->dictionaries,
                                                options->dictionaries_only, &report, &resources,
                                                &error);
-    double seconds = seconds_since(&start);
+    double seconds = clock_seconds(CLOCK_MONOTONIC) - start;
     free(data_dir);
     for (size_t i = 0; i < report.message_count; i++) batch_report(&report.messages[i]);
     if (status != DYAD_OK) {
@@ -263,15 +257,14 @@ static int bench(const article_arguments *arguments, const dyad_resources *resou
             dyad_document *document;
             dyad_status status = dyad_reader_next(reader, arena, &document, &error);
             if (status == DYAD_END) break;
-            struct timespec start;
-            clock_gettime(CLOCK_MONOTONIC, &start);
+            double start = clock_seconds(CLOCK_MONOTONIC);
             if (status == DYAD_OK)
                 status = dyad_process(resources, document, DYAD_STAGE_SEGMENT, &error);
-            segment_seconds += seconds_since(&start);
-            clock_gettime(CLOCK_MONOTONIC, &start);
+            double segmented = clock_seconds(CLOCK_MONOTONIC);
+            segment_seconds += segmented - start;
             if (status == DYAD_OK)
                 status = dyad_process(resources, document, DYAD_STAGE_ACTORS, &error);
-            actors_seconds += seconds_since(&start);
+            actors_seconds += clock_seconds(CLOCK_MONOTONIC) - segmented;
             if (status != DYAD_OK) {
                 batch_report(&error);
                 exit_status = 1;

@@ -7,6 +7,7 @@
 #include "arguments.h"
 #include "code_options.h"
 #include "commands.h"
+#include "util/clock.h"
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -39,12 +40,6 @@ static dyad_status bench_one(const void *context, dyad_document *document, dyad_
     return DYAD_OK;
 }
 
-static double seconds_now(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
-}
-
 int command_bench(int argc, char **argv) {
     code_options options;
     article_arguments arguments;
@@ -52,12 +47,12 @@ int command_bench(int argc, char **argv) {
     if (status) return status < 0 ? 0 : status;
     dyad_resources *resources;
     dyad_error error;
-    double load_start = seconds_now();
+    double load_start = clock_seconds(CLOCK_MONOTONIC);
     if (code_load_resources(&options, &arguments, 0, &resources, &error) != DYAD_OK) {
         batch_report(&error);
         return 1;
     }
-    double start = seconds_now();
+    double start = clock_seconds(CLOCK_MONOTONIC);
     bench_context context = {.resources = resources};
     atomic_init(&context.articles, 0);
     atomic_init(&context.sentences, 0);
@@ -66,7 +61,7 @@ int command_bench(int argc, char **argv) {
     batch_totals totals;
     arguments.batch.reader.resources = resources;
     int exit_status = batch_run(&arguments.batch, bench_one, &context, &totals);
-    double elapsed = seconds_now() - start;
+    double elapsed = clock_seconds(CLOCK_MONOTONIC) - start;
     if (elapsed <= 0) elapsed = 1e-9;
     struct rusage usage;
     getrusage(RUSAGE_SELF, &usage);

@@ -16,6 +16,7 @@
 #include "evaluate/cluster_eval.h"
 #include "ingest/conllu_read.h"
 #include "nlp/word_clusters.h"
+#include "util/clock.h"
 #include "util/error.h"
 
 #include <getopt.h>
@@ -28,19 +29,13 @@ static const char clusters_usage[] =
     "dyad train clusters --corpus FILE [--corpus FILE ...] [--out PATH] [--min-count N] "
     "[--classes A,B,C] [--iterations N] [--words LISTING] [--data-dir DIR]";
 
-static double wall_seconds(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)now.tv_sec + now.tv_nsec / 1e9;
-}
-
 typedef struct progress_clock {
     double started;
 } progress_clock;
 
 static void print_progress(void *context, const char *message) {
     const progress_clock *clock = context;
-    fprintf(stderr, "[%6.1f s] %s\n", wall_seconds() - clock->started, message);
+    fprintf(stderr, "[%6.1f s] %s\n", clock_seconds(CLOCK_MONOTONIC) - clock->started, message);
     fflush(stderr);
 }
 
@@ -143,7 +138,7 @@ int command_train_clusters(int argc, char **argv) {
         snprintf(default_out, sizeof default_out, "%s/nlp/clusters.model", directory);
         out_path = default_out;
     }
-    progress_clock clock = {wall_seconds()};
+    progress_clock clock = {clock_seconds(CLOCK_MONOTONIC)};
     training.progress = print_progress;
     training.progress_context = &clock;
     dyad_error error;
@@ -162,7 +157,7 @@ int command_train_clusters(int argc, char **argv) {
                 "%.1f s wall; wrote %s\n",
                 (unsigned long long)report.tokens, report.words, report.iterations,
                 report.log_likelihood[0], report.log_likelihood[report.iterations],
-                wall_seconds() - clock.started, out_path);
+                clock_seconds(CLOCK_MONOTONIC) - clock.started, out_path);
     } else {
         char message[1200];
         fprintf(stderr, "dyad: %s\n", dyad_error_format(&error, message, sizeof message));

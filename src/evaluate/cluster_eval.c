@@ -3,6 +3,7 @@
  */
 #include "cluster_eval.h"
 #include "nlp/perceptron.h"
+#include "util/clock.h"
 #include "util/error.h"
 
 #include <stdlib.h>
@@ -102,8 +103,7 @@ dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *tra
         }
     }
     /* the lookup's speed, as the pipeline calls it: once per token */
-    struct timespec start, end;
-    clock_gettime(CLOCK_MONOTONIC, &start);
+    double start = clock_seconds(CLOCK_MONOTONIC);
     unsigned checksum = 0;
     for (size_t s = 0; s < train->sentence_count; s++) {
         const conllu_sentence *sentence = &train->sentences[s];
@@ -115,8 +115,7 @@ dyad_status cluster_eval(const word_clusters *clusters, const conllu_corpus *tra
             result->lookups++;
         }
     }
-    clock_gettime(CLOCK_MONOTONIC, &end);
-    result->lookup_seconds = (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
+    result->lookup_seconds = clock_seconds(CLOCK_MONOTONIC) - start;
     /* the sum keeps the compiler from dropping the loop */
     if (checksum == UINT32_MAX) result->lookups++;
     free(tag_counts);

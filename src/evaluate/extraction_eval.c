@@ -4,6 +4,7 @@
 #include "extraction_eval.h"
 #include "../util/arena.h"
 #include "../util/buffer.h"
+#include "../util/clock.h"
 #include "../util/error.h"
 #include "../util/text_file.h"
 
@@ -428,12 +429,6 @@ static void score_places(scorer *s) {
 
 /* --------------------------------------------------------------- run */
 
-static double now_seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* The cleaning stage removes datelines ("TAIPEI — "), credits and debris
  * lines, so the cleaned text can be shorter than the gold text.  Every
  * cleaned paragraph is still a verbatim piece of the gold text, in order:
@@ -501,9 +496,9 @@ static dyad_status evaluate_article(const dyad_resources *resources, const char 
                             "datelines, so the gold offsets cannot be mapped: write paragraphs "
                             "as single lines separated by one blank line");
     if (status == DYAD_OK) {
-        double start = now_seconds();
+        double start = clock_seconds(CLOCK_MONOTONIC);
         status = dyad_process(resources, document, DYAD_STAGE_EXTRACT, error);
-        result->seconds += now_seconds() - start;
+        result->seconds += clock_seconds(CLOCK_MONOTONIC) - start;
         for (size_t i = 0; i < document->sentence_count; i++)
             result->tokens += document->sentences[i].token_count;
     }

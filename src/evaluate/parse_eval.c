@@ -8,17 +8,12 @@
  */
 #include "parse_eval.h"
 #include "../util/arena.h"
+#include "../util/clock.h"
 #include "../util/error.h"
 
 #include <string.h>
 #include <time.h>
 #include <utf8proc.h>
-
-static double cpu_seconds(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
-}
 
 double parse_eval_percent(const parse_eval_counts *counts, long correct) {
     long total = counts->gold_words + counts->system_words;
@@ -36,7 +31,7 @@ static bool same_string(const char *a, const char *b) { return a && b && strcmp(
 
 static dyad_status annotate(const parse_eval_setup *setup, dyad_sentence *sentence,
                             dyad_arena *arena, parse_eval_counts *counts, dyad_error *error) {
-    double started = cpu_seconds();
+    double started = clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
     dyad_status status = DYAD_OK;
     if (setup->tagger) status = tagger_tag_sentence(setup->tagger, sentence, arena, error);
     if (status == DYAD_OK && setup->lemmatizer)
@@ -47,7 +42,7 @@ static dyad_status annotate(const parse_eval_setup *setup, dyad_sentence *senten
                                             setup->beam_margin ? setup->beam_margin
                                                                : PARSER_BEAM_MARGIN,
                                             sentence, arena, error);
-    counts->seconds += cpu_seconds() - started;
+    counts->seconds += clock_seconds(CLOCK_PROCESS_CPUTIME_ID) - started;
     counts->tokens += sentence->token_count;
     return status;
 }

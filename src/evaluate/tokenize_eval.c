@@ -3,6 +3,7 @@
  */
 #include "tokenize_eval.h"
 #include "util/arena.h"
+#include "util/clock.h"
 #include "util/error.h"
 
 #include <time.h>
@@ -45,12 +46,6 @@ static void add_score(span_score *total, span_score part) {
     total->correct += part.correct;
 }
 
-static double now_seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
 dyad_status tokenize_evaluate(const segment_resources *resources, const char *gold_path,
                               tokenize_eval_visit visit, void *context,
                               tokenize_scores *scores, dyad_error *error) {
@@ -74,9 +69,9 @@ dyad_status tokenize_evaluate(const segment_resources *resources, const char *go
         /* a private copy: segment_document allocates in the document's arena */
         dyad_document copy = *gold->document;
         copy.arena = work;
-        double started = now_seconds();
+        double started = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
         status = segment_document(resources, &copy, error);
-        scores->seconds += now_seconds() - started;
+        scores->seconds += clock_seconds(CLOCK_THREAD_CPUTIME_ID) - started;
         scores->bytes += copy.text_length;
         if (status != DYAD_OK) break;
         size_t token_count = 0;

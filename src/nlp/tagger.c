@@ -25,6 +25,7 @@
 #include "util/error.h"
 #include "util/model_file.h"
 #include "util/utf8.h"
+#include "util/clock.h"
 
 #include <limits.h>
 #include <math.h>
@@ -744,12 +745,6 @@ void tagger_free(tagger *tagger) {
 
 /* ------------------------------------------------------------- scoring */
 
-static double thread_seconds(void) {
-    struct timespec now;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return (double)now.tv_sec + (double)now.tv_nsec * 1e-9;
-}
-
 dyad_status tagger_evaluate(const tagger *tagger, const conllu_corpus *corpus,
                             tagger_accuracy *accuracy, uint16_t *predicted_labels,
                             dyad_error *error) {
@@ -769,9 +764,9 @@ dyad_status tagger_evaluate(const tagger *tagger, const conllu_corpus *corpus,
             break;
         }
         for (size_t w = 0; w < count; w++) words[w] = sentence->words[w].form;
-        double started = thread_seconds();
+        double started = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
         status = tagger_tag_words(tagger, words, count, labels, scratch, error);
-        accuracy->seconds += thread_seconds() - started;
+        accuracy->seconds += clock_seconds(CLOCK_THREAD_CPUTIME_ID) - started;
         for (size_t w = 0; w < count && status == DYAD_OK; w++) {
             bool upos = strcmp(tagger->upos[labels[w]], sentence->words[w].upos) == 0;
             bool xpos = strcmp(tagger->xpos[labels[w]], sentence->words[w].xpos) == 0;
