@@ -218,9 +218,11 @@ void perceptron_model_score(const perceptron_model *model, const uint64_t *featu
                 if (stored == 0) break;
                 if (stored == fingerprint) {
                     const int16_t *row = model->rows + model->slots[2 * slot + 1];
-                    /* two lines: a dense row of 50-odd classes spans two */
+                    /* two lines: a dense row of 50-odd classes spans two
+                     * (the address of the second is computed as an
+                     * integer: it may lie past the last row) */
                     __builtin_prefetch(row);
-                    __builtin_prefetch(row + 32);
+                    __builtin_prefetch((const void *)((uintptr_t)row + 64));
                     found[found_count++] = row;
                     break;
                 }
