@@ -381,8 +381,8 @@ static bool densify(const parser_hash *hash, uint32_t slot) {
  * cells.  Stored, a feature's cells lie wherever training put them among
  * millions, and each hot feature costs a cache line (and often a page) of
  * its own; packed, the cells of the features looked up on most moves take
- * 0.6 MB of lines and pages they share, which stay in the caches (about 2%
- * faster parsing, same scores). */
+ * 0.6 MB of lines and pages they share, which stay in the caches (0-2%
+ * faster in interleaved runs, within the machine's noise; same scores). */
 static bool pack_cells(const parser_hash *hash, uint32_t slot) {
     const parser_entry *entry = &hash->entries[slot];
     return entry->fingerprint && !(entry->weights & PARSER_DENSE_ROW) &&
