@@ -97,8 +97,9 @@ static inline void add_four_dense_rows(int32_t *scores, const int16_t *const row
 }
 #endif
 
-/* Dense rows found and not yet added. */
-enum { DENSE_PENDING_MAX = 64 };
+/* Features scored in one pass of perceptron_model_score (their lookups in
+ * flight together), and so the most dense rows waiting to be added. */
+enum { SCORE_BATCH = 64 };
 
 static inline void add_pending_rows_portable(int32_t *scores, const int16_t *const *rows,
                                              size_t count, uint32_t room) {
@@ -195,16 +196,16 @@ void perceptron_model_score(const perceptron_model *model, const uint64_t *featu
                             size_t count, int32_t *scores) {
     const uint32_t slot_count = model->slot_count, room = perceptron_score_room(model->class_count);
     if (!slot_count) return;
-    /* In passes over up to DENSE_PENDING_MAX features, so that their
+    /* In passes over up to SCORE_BATCH features, so that their
      * memory loads are in flight together: each feature is a slot and then
      * a row somewhere in a model of megabytes, two cache misses in a row,
      * and looked up one after the other the misses would not overlap.
      * First every slot is computed and fetched, then every slot probed and
      * its row fetched, then the rows added. */
-    uint32_t slots[DENSE_PENDING_MAX];
-    const int16_t *found[DENSE_PENDING_MAX], *pending[DENSE_PENDING_MAX];
-    for (size_t from = 0; from < count; from += DENSE_PENDING_MAX) {
-        size_t batch = count - from < DENSE_PENDING_MAX ? count - from : DENSE_PENDING_MAX;
+    uint32_t slots[SCORE_BATCH];
+    const int16_t *found[SCORE_BATCH], *pending[SCORE_BATCH];
+    for (size_t from = 0; from < count; from += SCORE_BATCH) {
+        size_t batch = count - from < SCORE_BATCH ? count - from : SCORE_BATCH;
         const uint64_t *keys = features + from;
         for (size_t f = 0; f < batch; f++) {
             slots[f] = slot_of(keys[f], slot_count);
