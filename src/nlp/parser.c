@@ -566,13 +566,6 @@ void parser_score_frozen(const void *context, const uint64_t *keys, size_t key_c
     for (uint32_t c = 0; c < model->header.class_count; c++) scores[c] = (float)sums[c];
 }
 
-dyad_status parser_parse_sentence_width(const parser_model *model, int beam_width,
-                                        dyad_sentence *sentence, dyad_arena *arena,
-                                        dyad_error *error) {
-    return parser_parse_sentence_beam(model, beam_width, PARSER_BEAM_MARGIN, sentence, arena,
-                                      error);
-}
-
 dyad_status parser_parse_sentence_beam(const parser_model *model, int beam_width, double margin,
                                        dyad_sentence *sentence, dyad_arena *arena,
                                        dyad_error *error) {
@@ -614,8 +607,8 @@ int parser_beam_width(const parser_model *model) {
 
 dyad_status parser_parse_sentence(const parser_model *model, dyad_sentence *sentence,
                                   dyad_arena *arena, dyad_error *error) {
-    return parser_parse_sentence_width(model, parser_beam_width(model), sentence, arena,
-                                       error);
+    return parser_parse_sentence_beam(model, parser_beam_width(model), PARSER_BEAM_MARGIN,
+                                      sentence, arena, error);
 }
 
 /* ---------------------------------------------------------------- loading */

@@ -66,15 +66,10 @@ enum { PARSER_MAX_BEAM = 64 };
 
 /* The same with another beam width (1..PARSER_MAX_BEAM; 1 = greedy), to
  * measure what width buys: wider is more accurate up to a point, and
- * costs more where the model is unsure.  Pruned at PARSER_BEAM_MARGIN. */
-dyad_status parser_parse_sentence_width(const parser_model *model, int beam_width,
-                                        dyad_sentence *sentence, dyad_arena *arena,
-                                        dyad_error *error);
-
-/* The same pruned at another margin: candidates further behind the best
- * than margin times its average move score are dropped (parser_beam.h).
- * margin >= 0; HUGE_VAL keeps the full beam, every item scored at every
- * step. */
+ * costs more where the model is unsure; pruned at margin: candidates
+ * further behind the best than margin times its average move score are
+ * dropped (parser_beam.h).  margin >= 0; PARSER_BEAM_MARGIN (HUGE_VAL)
+ * keeps the full beam, every item scored at every step. */
 dyad_status parser_parse_sentence_beam(const parser_model *model, int beam_width, double margin,
                                        dyad_sentence *sentence, dyad_arena *arena,
                                        dyad_error *error);

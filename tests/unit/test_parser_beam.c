@@ -239,13 +239,19 @@ static void committed_model_width_one_is_greedy(void **state) {
             assert_memory_equal(first->label, again->label, ((size_t)n + 1) * sizeof *first->label);
         }
         /* the public call with width 1 is the greedy parse too */
-        assert_int_equal(parser_parse_sentence_width(model, 1, &sentence, arena, &error), DYAD_OK);
+        assert_int_equal(
+            parser_parse_sentence_beam(model, 1, PARSER_BEAM_MARGIN, &sentence, arena, &error),
+            DYAD_OK);
         for (int i = 0; i < n; i++) assert_int_equal(sentence.tokens[i].head, greedy.head[i + 1]);
     }
     /* widths outside 1..64 are refused */
     dyad_sentence sentence = tagged(news_tagger, news[0], arena);
-    assert_int_equal(parser_parse_sentence_width(model, 0, &sentence, arena, &error), DYAD_ERR_USAGE);
-    assert_int_equal(parser_parse_sentence_width(model, 65, &sentence, arena, &error), DYAD_ERR_USAGE);
+    assert_int_equal(
+        parser_parse_sentence_beam(model, 0, PARSER_BEAM_MARGIN, &sentence, arena, &error),
+        DYAD_ERR_USAGE);
+    assert_int_equal(
+        parser_parse_sentence_beam(model, 65, PARSER_BEAM_MARGIN, &sentence, arena, &error),
+        DYAD_ERR_USAGE);
     dyad_arena_free(arena);
     parser_model_free(model);
     tagger_free(news_tagger);
