@@ -549,26 +549,24 @@ static void pruned_parses_are_trees(void **state) {
  * margin is refused with the field's name. */
 static void config_margin_is_checked(void **state) {
     (void)state;
-    static const double refused[] = {-1, NAN};
-    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+    static const struct {
+        double margin;
+        dyad_status expected;
+    } cases[] = {{-1, DYAD_ERR_USAGE}, {NAN, DYAD_ERR_USAGE},
+                 {0, DYAD_OK},         {0.5, DYAD_OK},        {HUGE_VAL, DYAD_OK}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         dyad_config config = {.data_dir = DYAD_SOURCE_DATA_DIR,
                               .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE,
-                              .parser_beam_margin = refused[i]};
+                              .parser_beam_margin = cases[i].margin};
         dyad_resources *resources = NULL;
         dyad_error error;
-        assert_int_equal(dyad_resources_load(&config, &resources, &error), DYAD_ERR_USAGE);
+        assert_int_equal(dyad_resources_load(&config, &resources, &error), cases[i].expected);
+        if (cases[i].expected == DYAD_OK) {
+            dyad_resources_free(resources);
+            continue;
+        }
         assert_null(resources);
         assert_non_null(strstr(error.message, "parser_beam_margin"));
-    }
-    static const double accepted[] = {0, 0.5, HUGE_VAL};
-    for (size_t i = 0; i < sizeof accepted / sizeof *accepted; i++) {
-        dyad_config config = {.data_dir = DYAD_SOURCE_DATA_DIR,
-                              .stages = DYAD_STAGE_SEGMENT | DYAD_STAGE_PARSE,
-                              .parser_beam_margin = accepted[i]};
-        dyad_resources *resources = NULL;
-        dyad_error error;
-        assert_int_equal(dyad_resources_load(&config, &resources, &error), DYAD_OK);
-        dyad_resources_free(resources);
     }
 }
 
