@@ -20,8 +20,10 @@
 # usage: scripts/make-parsed-corpus.sh [CORPUS_DIR] [WORDS]
 #   CORPUS_DIR  default ../corpora; reads CORPUS_DIR/text/{spam-assassin,sotu}.txt,
 #               writes CORPUS_DIR/parsed/parsed.conllu (WORDS words, default 700,000)
-# About 4 minutes on one core (3.4M words parsed with the full beam of 8,
-# and greedily), tagged by data/nlp/tagger.model.
+# About 4 minutes of one core's time (3.4M words parsed with the full beam
+# of 8, and greedily), tagged by data/nlp/tagger.model; the parses use
+# every core ($DYAD_JOBS, default nproc), and their output is the same
+# byte for byte whatever the number of threads.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${1:-$root/../corpora}
@@ -29,6 +31,7 @@ words=${2:-700000}
 teacher=${DYAD_TEACHER:-$root/data/nlp/parser-beam4.model}
 second=${DYAD_SECOND:-$root/data/nlp/parser.model}
 agree=${DYAD_AGREE:-1}
+jobs=${DYAD_JOBS:-$(nproc)}
 dyad="$root/build/dyad"
 [ -x "$dyad" ] || { echo "make-parsed-corpus: build dyad first (scripts/setup.sh)" >&2; exit 1; }
 for name in spam-assassin sotu; do
@@ -48,14 +51,14 @@ for name in ("spam-assassin", "sotu"):
     for number, start in enumerate(range(0, len(lines), 40)):
         print(json.dumps({"id": "%s-%d" % (name, number), "text": "\n\n".join(lines[start:start + 40])}))
 PYTHON
-"$dyad" parse --input-format jsonl --parser "$teacher" --beam 8 --beam-margin inf \
+"$dyad" parse -j "$jobs" --input-format jsonl --parser "$teacher" --beam 8 --beam-margin inf \
     --data-dir "$root/data" "$corpus/parsed/documents.jsonl" >"$corpus/parsed/all.conllu" \
     2>"$corpus/parsed/parse.log" || { cat "$corpus/parsed/parse.log" >&2; exit 1; }
 agreement=()
 if [ "$agree" != 0 ]; then
     # the second parser's clusters.model must be the one beside it, as for any
     # parser model; --parser finds it there
-    "$dyad" parse --input-format jsonl --parser "$second" --beam 1 \
+    "$dyad" parse -j "$jobs" --input-format jsonl --parser "$second" --beam 1 \
         --data-dir "$root/data" "$corpus/parsed/documents.jsonl" >"$corpus/parsed/second.conllu" \
         2>>"$corpus/parsed/parse.log" || { cat "$corpus/parsed/parse.log" >&2; exit 1; }
     agreement=(--agree "$corpus/parsed/second.conllu")
