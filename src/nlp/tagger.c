@@ -143,19 +143,7 @@ size_t tagger_normalize_word(const char *word, char *out, size_t size) {
     while (cursor < end) {
         int32_t codepoint = next_codepoint(&cursor, end);
         char encoded[4];
-        size_t bytes;
-        if (codepoint < 0x80) {
-            char c = (char)codepoint;
-            if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-            else if (c >= '0' && c <= '9') c = '0';
-            encoded[0] = c;
-            bytes = 1;
-        } else {
-            utf8proc_category_t category = utf8proc_category(codepoint);
-            if (category == UTF8PROC_CATEGORY_ND) codepoint = '0';
-            else codepoint = utf8proc_tolower(codepoint);
-            bytes = utf8_encode(codepoint, encoded);
-        }
+        size_t bytes = utf8_encode(utf8_fold_word_codepoint(codepoint), encoded);
         if (length + bytes >= size) break;
         memcpy(out + length, encoded, bytes);
         length += bytes;

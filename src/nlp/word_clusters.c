@@ -11,7 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 struct word_clusters {
     model_file *file;
@@ -31,9 +30,7 @@ size_t word_clusters_normalise(const char *word, size_t length, char *out) {
         unsigned char byte = (unsigned char)word[i];
         if (byte < 0x80) {
             if (written == WORD_CLUSTER_MAX_WORD) return 0;
-            if (byte >= 'A' && byte <= 'Z') byte = (unsigned char)(byte + ('a' - 'A'));
-            else if (byte >= '0' && byte <= '9') byte = '0';
-            out[written++] = (char)byte;
+            out[written++] = (char)utf8_fold_word_codepoint(byte);
             i++;
             continue;
         }
@@ -41,10 +38,8 @@ size_t word_clusters_normalise(const char *word, size_t length, char *out) {
         size_t size = utf8_decode((const unsigned char *)word + i, length - i, &codepoint);
         if (!size) return 0; /* not UTF-8: no word of the model */
         i += size;
-        if (utf8proc_category(codepoint) == UTF8PROC_CATEGORY_ND) codepoint = '0';
-        else codepoint = utf8proc_tolower(codepoint);
         char encoded[4];
-        size_t encoded_size = utf8_encode(codepoint, encoded);
+        size_t encoded_size = utf8_encode(utf8_fold_word_codepoint(codepoint), encoded);
         if (written + encoded_size > WORD_CLUSTER_MAX_WORD) return 0;
         memcpy(out + written, encoded, encoded_size);
         written += encoded_size;

@@ -8,6 +8,7 @@
 #include "arena.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 size_t utf8_decode(const unsigned char *s, size_t n, int32_t *codepoint) {
     if (n == 0) return 0;
@@ -152,4 +153,13 @@ char *utf8_sanitize(dyad_arena *arena, const char *text, size_t length, size_t *
     if (out_length) *out_length = o;
     if (replacements) *replacements = count;
     return copy;
+}
+
+int32_t utf8_fold_word_codepoint(int32_t codepoint) {
+    if (codepoint < 0x80) {
+        if (codepoint >= 'A' && codepoint <= 'Z') return codepoint + ('a' - 'A');
+        return codepoint >= '0' && codepoint <= '9' ? '0' : codepoint;
+    }
+    if (utf8proc_category(codepoint) == UTF8PROC_CATEGORY_ND) return '0';
+    return utf8proc_tolower(codepoint);
 }

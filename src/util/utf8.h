@@ -31,6 +31,13 @@ size_t utf8_encode(int32_t codepoint, char *out);
 char *utf8_sanitize(dyad_arena *arena, const char *text, size_t length, size_t *out_length,
                     long long *offsets, size_t max_offsets, size_t *replacements);
 
+/* The folding under which the tagger's and the word clusters' lexicons
+ * key a word: lowercase, and every decimal digit (any script's) '0', so
+ * that "1996" and "2003" are one word and "Kyiv" and "KYIV" another.
+ * One codepoint in, one out; a model's keys depend on it, so changing it
+ * means retraining both. */
+int32_t utf8_fold_word_codepoint(int32_t codepoint);
+
 /* True if the bytes are valid UTF-8 with no NUL. */
 bool utf8_is_valid(const char *text, size_t length);
 

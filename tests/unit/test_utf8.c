@@ -1,5 +1,6 @@
-/* Unit tests for util/utf8: decoding per Unicode Table 3-7 and the
- * replacement of ill-formed input with U+FFFD at the right offsets. */
+/* Unit tests for util/utf8: decoding per Unicode Table 3-7, the
+ * replacement of ill-formed input with U+FFFD at the right offsets, and
+ * the folding the tagger's and clusters' lexicons key words by. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,12 +69,27 @@ static void decode_rejects_overlongs(void **state) {
     assert_memory_equal(out, "\xF0\x9F\x98\x80", 4);
 }
 
+static void word_folding_lowercases_and_zeroes_digits(void **state) {
+    (void)state;
+    assert_int_equal(utf8_fold_word_codepoint('K'), 'k');
+    assert_int_equal(utf8_fold_word_codepoint('k'), 'k');
+    assert_int_equal(utf8_fold_word_codepoint('7'), '0');
+    assert_int_equal(utf8_fold_word_codepoint('-'), '-');
+    assert_int_equal(utf8_fold_word_codepoint(0x0419), 0x0439);  /* Cyrillic Й -> й */
+    assert_int_equal(utf8_fold_word_codepoint(0x00C9), 0x00E9);  /* É -> é */
+    assert_int_equal(utf8_fold_word_codepoint(0x0663), '0');     /* Arabic-Indic three */
+    assert_int_equal(utf8_fold_word_codepoint(0x212A), 'k');     /* the Kelvin sign */
+    assert_int_equal(utf8_fold_word_codepoint(0x00B2), 0x00B2);  /* superscript two: No, not Nd */
+    assert_int_equal(utf8_fold_word_codepoint(0x2014), 0x2014);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(valid_text_is_copied_unchanged),
         cmocka_unit_test(ill_formed_sequences_are_replaced_with_offsets),
         cmocka_unit_test(nul_and_truncated_end_are_replaced),
         cmocka_unit_test(decode_rejects_overlongs),
+        cmocka_unit_test(word_folding_lowercases_and_zeroes_digits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

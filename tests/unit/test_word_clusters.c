@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "nlp/perceptron.h"
+#include "nlp/tagger.h"
 #include "nlp/word_clusters.h"
 #include "util/buffer.h"
 #include "util/model_file.h"
@@ -261,6 +262,16 @@ static void normalisation(void **state) {
     memset(long_word, 'x', sizeof long_word);
     assert_int_equal(word_clusters_normalise(long_word, sizeof long_word, out), 0);
     assert_int_equal(word_clusters_normalise("\xff", 1, out), 0);
+    /* the tagger keys its words the same way (utf8_fold_word_codepoint) */
+    static const char *const words[] = {"Gaza", "A-10s", "ÉCOLE", "\xd9\xa3\xd9\xa5", "KYIV",
+                                        "Zelenskyy's", "\xe2\x84\xaa" "elvin", "ЙОШКАР-ОЛА"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        char tagger_out[64];
+        size_t tagger_length = tagger_normalize_word(words[i], tagger_out, sizeof tagger_out);
+        length = word_clusters_normalise(words[i], strlen(words[i]), out);
+        assert_int_equal(length, tagger_length);
+        assert_memory_equal(out, tagger_out, length);
+    }
     /* lookups normalise the same way as training did */
     uint16_t lower[WORD_CLUSTER_LEVELS], upper[WORD_CLUSTER_LEVELS], mixed[WORD_CLUSTER_LEVELS];
     lookup("teacher", lower);
