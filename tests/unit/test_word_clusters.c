@@ -264,7 +264,7 @@ static void normalisation(void **state) {
     assert_int_equal(word_clusters_normalise("\xff", 1, out), 0);
     /* the tagger keys its words the same way (utf8_fold_word_codepoint) */
     static const char *const words[] = {"Gaza", "A-10s", "ÉCOLE", "\xd9\xa3\xd9\xa5", "KYIV",
-                                        "Zelenskyy's", "\xe2\x84\xaa" "elvin", "ЙОШКАР-ОЛА"};
+                                        "Zelenskyy's", ("\xe2\x84\xaa" "elvin"), "ЙОШКАР-ОЛА"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
         char tagger_out[64];
         size_t tagger_length = tagger_normalize_word(words[i], tagger_out, sizeof tagger_out);
