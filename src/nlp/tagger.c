@@ -24,6 +24,7 @@
 #include "util/buffer.h"
 #include "util/error.h"
 #include "util/model_file.h"
+#include "util/random.h"
 #include "util/utf8.h"
 #include "util/clock.h"
 
@@ -983,15 +984,6 @@ static dyad_status build_lexicon(const conllu_corpus *train, const int32_t *gold
     return DYAD_OK;
 }
 
-/* A deterministic generator for shuffling (xorshift64*). */
-static uint64_t next_random(uint64_t *state) {
-    uint64_t x = *state;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *state = x;
-    return x * 0x2545f4914f6cdd1dull;
-}
 
 static dyad_status gold_labels(const conllu_corpus *corpus, const label_set *labels, int32_t *out) {
     size_t index = 0;
@@ -1157,11 +1149,7 @@ static dyad_status training_pass(training *state, perceptron_trainer *trainer, p
                                  uint64_t *random_state, double *accuracy, dyad_error *error) {
     const conllu_corpus *train = state->train;
     uint32_t label_count = state->labels.count;
-    for (size_t s = train->sentence_count; s > 1; s--) {
-        size_t j = (size_t)(next_random(random_state) % s), t = state->order[s - 1];
-        state->order[s - 1] = state->order[j];
-        state->order[j] = t;
-    }
+    random_shuffle(state->order, train->sentence_count, random_state);
     size_t scored = 0, correct = 0;
     uint64_t features[TAGGER_MAX_FEATURES];
     for (size_t k = 0; k < train->sentence_count; k++) {

@@ -6,6 +6,7 @@
 #include "sentence_model.h"
 #include "../util/arena.h"
 #include "../util/error.h"
+#include "../util/random.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -106,15 +107,6 @@ static bool model_decides(const token_context *contexts, size_t count, size_t i)
     return !sentence_forced(contexts, count, i) && !sentence_impossible(contexts, count, i);
 }
 
-static uint64_t next_random(uint64_t *state) {
-    /* xorshift64* */
-    uint64_t x = *state;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *state = x;
-    return x * 0x2545F4914F6CDD1Dull;
-}
 
 /* Logistic regression trained by stochastic gradient with AdaGrad step
  * sizes, and the weights averaged over all steps (as the averaged
@@ -226,7 +218,7 @@ dyad_status sentence_train(const tokenizer *tokenizer, const sentence_training_d
     result->examples = examples;
     for (int iteration = 1; iteration <= iterations; iteration++) {
         for (size_t i = examples - 1; i > 0; i--) {
-            size_t j = (size_t)(next_random(&random_state) % (i + 1));
+            size_t j = (size_t)(random_next(&random_state) % (i + 1));
             size_t swap = order[i];
             order[i] = order[j];
             order[j] = swap;
