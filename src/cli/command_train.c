@@ -276,6 +276,26 @@ static void print_parser_iteration(void *context, const parser_iteration_report 
     fflush(stdout);
 }
 
+static void print_network_epoch(const network_epoch_report *report, void *context) {
+    (void)context;
+    printf("network epoch %2d  loss %.4f  moves %.2f  dev UAS %.2f  LAS %.2f (with the "
+           "perceptron)  %.1fs\n",
+           report->epoch, report->loss, report->move_accuracy, report->dev_uas, report->dev_las,
+           report->seconds);
+    fflush(stdout);
+}
+
+/* A real number option within [low, high]. */
+static int parse_real_option(const char *usage, const char *option, const char *text, double low,
+                             double high, float *out) {
+    char *end;
+    double value = strtod(text, &end);
+    if (*end || end == text || !(value >= low && value <= high))
+        return usage_error(usage, "%s wants a number from %g to %g", option, low, high);
+    *out = (float)value;
+    return 0;
+}
+
 static void print_fold(void *context, int fold, double upos, double xpos) {
     (void)context;
     printf("jackknife fold %2d  UPOS %.2f  XPOS %.2f\n", fold + 1, upos, xpos);
@@ -318,12 +338,22 @@ static int train_parser(int argc, char **argv) {
         "dyad train parser --train FILE.conllu --dev FILE.conllu [--out PATH] [--iterations N] "
         "[--seed N] [--prune W] [--min-lookups N] [--tagger MODEL] [--folds N] [--gold-tags] "
         "[--beam K] [--save-tags FILE | --tags FILE] [--clusters PATH | --no-clusters] "
-        "[--cluster-features LIST] [--parsed FILE]... [--data-dir DIR]";
+        "[--cluster-features LIST] [--parsed FILE]... [--network-epochs N [--network-hidden N] "
+        "[--network-weight W] [--network-dropout P] [--network-forms N] [--network-parsed]] "
+        "[--data-dir DIR]";
     enum { OPTION_TRAIN = 1000, OPTION_DEV, OPTION_OUT, OPTION_ITERATIONS, OPTION_SEED,
            OPTION_PRUNE, OPTION_MIN_LOOKUPS, OPTION_TAGGER, OPTION_FOLDS, OPTION_GOLD_TAGS,
            OPTION_BEAM, OPTION_SAVE_TAGS, OPTION_TAGS, OPTION_CLUSTERS, OPTION_NO_CLUSTERS,
-           OPTION_CLUSTER_FEATURES, OPTION_PARSED, OPTION_DATA_DIR };
+           OPTION_CLUSTER_FEATURES, OPTION_PARSED, OPTION_DATA_DIR, OPTION_NETWORK_EPOCHS,
+           OPTION_NETWORK_HIDDEN, OPTION_NETWORK_WEIGHT, OPTION_NETWORK_DROPOUT,
+           OPTION_NETWORK_FORMS, OPTION_NETWORK_PARSED };
     static const struct option options[] = {
+        {"network-epochs", required_argument, NULL, OPTION_NETWORK_EPOCHS},
+        {"network-hidden", required_argument, NULL, OPTION_NETWORK_HIDDEN},
+        {"network-weight", required_argument, NULL, OPTION_NETWORK_WEIGHT},
+        {"network-dropout", required_argument, NULL, OPTION_NETWORK_DROPOUT},
+        {"network-forms", required_argument, NULL, OPTION_NETWORK_FORMS},
+        {"network-parsed", no_argument, NULL, OPTION_NETWORK_PARSED},
         {"clusters", required_argument, NULL, OPTION_CLUSTERS},
         {"no-clusters", no_argument, NULL, OPTION_NO_CLUSTERS},
         {"cluster-features", required_argument, NULL, OPTION_CLUSTER_FEATURES},
@@ -353,6 +383,10 @@ static int train_parser(int argc, char **argv) {
     const char *parsed_paths[16];
     size_t parsed_count = 0;
     training.cluster_features = PARSER_DEFAULT_CLUSTER_FEATURES;
+    network_training_options network;
+    network_training_defaults(&network);
+    network.epochs = 0; /* no network unless --network-epochs */
+    network.on_epoch = print_network_epoch;
     unsigned long count, folds = 10;
     optind = 1;
     opterr = 0;
@@ -405,6 +439,26 @@ static int train_parser(int argc, char **argv) {
             status = parse_count_option(usage, "--beam", optarg, PARSER_MAX_BEAM, &count);
             training.beam_width = (int)count;
             break;
+        case OPTION_NETWORK_EPOCHS:
+            status = parse_count_option(usage, "--network-epochs", optarg, 1000, &count);
+            network.epochs = (int)count;
+            break;
+        case OPTION_NETWORK_HIDDEN:
+            status = parse_count_option(usage, "--network-hidden", optarg, NETWORK_MAX_HIDDEN, &count);
+            if (!status && count % 64) status = usage_error(usage, "--network-hidden wants a multiple of 64");
+            network.hidden = (unsigned)count;
+            break;
+        case OPTION_NETWORK_FORMS:
+            status = parse_count_option(usage, "--network-forms", optarg, 60000, &count);
+            network.frequent_forms = (unsigned)count;
+            break;
+        case OPTION_NETWORK_WEIGHT:
+            status = parse_real_option(usage, "--network-weight", optarg, 1e-6, 1e6, &network.weight);
+            break;
+        case OPTION_NETWORK_PARSED: network.parsed_sentences = true; break;
+        case OPTION_NETWORK_DROPOUT:
+            status = parse_real_option(usage, "--network-dropout", optarg, 0, 0.8, &network.dropout);
+            break;
         case 'h': printf("usage: %s\n", usage); return 0;
         default: return usage_error(usage, "unknown option or missing value: %s", argv[optind - 1]);
         }
@@ -421,6 +475,10 @@ static int train_parser(int argc, char **argv) {
         return usage_error(usage, "give --clusters or --no-clusters, not both");
     training.parsed_paths = parsed_paths;
     training.parsed_path_count = parsed_count;
+    if (network.epochs > 0) {
+        network.seed = training.seed;
+        training.network = &network;
+    }
     char *default_path = NULL;
     if (choose_output(data_dir, "parser.model", &training.out_path, &default_path)) return 1;
     training.on_corpus = print_parser_corpus;

@@ -518,6 +518,49 @@ int parser_best_class_sums(const parser_model *model, const transition_state *st
     return -1; /* not reached: the largest is some legal class's */
 }
 
+/* The NETWORK_CANDIDATES legal classes with the largest sums, best
+ * first; of equal sums the lower class first, as everywhere. */
+static size_t best_legal_classes(const parser_model *model, const transition_state *state,
+                                 const int32_t *sums, int *out) {
+    int first[PARSER_MAX_LEGAL_RANGES], end[PARSER_MAX_LEGAL_RANGES];
+    int ranges = parser_legal_class_ranges(model, state, first, end);
+    size_t count = 0;
+    for (int r = 0; r < ranges; r++)
+        for (int c = first[r]; c < end[r]; c++) {
+            if (count == NETWORK_CANDIDATES && sums[c] <= sums[out[count - 1]]) continue;
+            size_t at = count < NETWORK_CANDIDATES ? count++ : count - 1;
+            while (at > 0 && sums[out[at - 1]] < sums[c]) {
+                out[at] = out[at - 1];
+                at--;
+            }
+            out[at] = c;
+        }
+    return count;
+}
+
+/* The move of a model with a network: the perceptron's best legal
+ * classes, those of them within the network's reach of the best
+ * (parser_network_reach), each with the network's score added, and the
+ * best of them (of equal totals the lower class).  The others are out of
+ * the running: a network score is not a correction that a class outside
+ * the perceptron's first eight could be owed.  When no other class is
+ * within reach, the network is not run. */
+static int rescore_with_network(const parser_model *model, const parser_words *words,
+                                const transition_state *state, int32_t *sums) {
+    int candidates[NETWORK_CANDIDATES];
+    size_t count = best_legal_classes(model, state, sums, candidates);
+    int64_t reach = parser_network_reach(model->network);
+    while (count > 1 && (int64_t)sums[candidates[0]] - sums[candidates[count - 1]] > reach) count--;
+    if (count == 1) return candidates[0];
+    parser_network_add_scores(model->network, words, state, candidates, count, sums);
+    int best = -1;
+    for (size_t i = 0; i < count; i++) {
+        int c = candidates[i];
+        if (best < 0 || sums[c] > sums[best] || (sums[c] == sums[best] && c < best)) best = c;
+    }
+    return best;
+}
+
 dyad_status parser_run_frozen(const parser_model *model, const parser_words *words,
                               dyad_arena *arena, transition_state *state) {
     dyad_status status = transition_state_init(state, words->word_count, arena);
@@ -531,7 +574,8 @@ dyad_status parser_run_frozen(const parser_model *model, const parser_words *wor
             size_t key_count = parser_extract_features(words, state, keys);
             memset(sums, 0, stride * sizeof *sums);
             parser_table_score(&model->table, keys, key_count, sums);
-            best = parser_best_class_sums(model, state, sums);
+            best = model->network ? rescore_with_network(model, words, state, sums)
+                                  : parser_best_class_sums(model, state, sums);
         }
         transition_apply(state, parser_class_move(model, best), parser_class_label(model, best));
     }
@@ -687,12 +731,14 @@ static dyad_status check_model(parser_model *model, const char *path, dyad_error
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model lacks its header");
     model->header = *header;
     if (header->format_version != PARSER_FORMAT_VERSION &&
-        header->format_version != PARSER_FORMAT_VERSION_CLUSTERS)
+        header->format_version != PARSER_FORMAT_VERSION_CLUSTERS &&
+        header->format_version != PARSER_FORMAT_VERSION_NETWORK)
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
-                         "parser model has feature format %u, this dyad uses %d and %d: retrain it",
+                         "parser model has feature format %u, this dyad uses %d to %d: retrain it",
                          header->format_version, PARSER_FORMAT_VERSION,
-                         PARSER_FORMAT_VERSION_CLUSTERS);
-    bool clusters = header->format_version == PARSER_FORMAT_VERSION_CLUSTERS;
+                         PARSER_FORMAT_VERSION_NETWORK);
+    /* a network model has clusters too: its cluster inputs are theirs */
+    bool clusters = header->format_version != PARSER_FORMAT_VERSION;
     if (clusters ? !header->cluster_features || header->cluster_features & ~PARSER_CLUSTER_KNOWN ||
                        !parser_clusters_id(header)
                  : header->cluster_features || parser_clusters_id(header))
@@ -757,6 +803,61 @@ static dyad_status open_model(const char *path, parser_model **out, dyad_error *
     return DYAD_OK;
 }
 
+/* Builds a format-6 model's network from its "network.*" sections, once
+ * the clusters are attached (the word ids and cluster classes it maps
+ * depend on them).  Every size is checked against the header and the
+ * parser's own before a byte is read. */
+static dyad_status load_network(parser_model *model, const char *path, dyad_error *error) {
+    if (model->header.format_version != PARSER_FORMAT_VERSION_NETWORK) return DYAD_OK;
+    const model_file *file = model->file;
+    size_t size, words_size, embeddings_size, hidden_size, output_size;
+    const parser_network_header *header = model_file_section(file, "network.header", &size);
+    if (!header || size != sizeof *header)
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model lacks its network's header");
+    uint32_t word_ids = model->forms.count + PARSER_ID_FIRST +
+                        ((model->header.cluster_features & PARSER_CLUSTER_BACKOFF)
+                             ? word_clusters_class_count(model->clusters, WORD_CLUSTER_LEVELS - 1)
+                             : 0);
+    const char *wrong = parser_network_check_header(header, model->header.class_count,
+                                                    model->header.label_count, model->forms.count);
+    if (!wrong && header->cluster_rows !=
+                      PARSER_ID_FIRST + word_clusters_class_count(model->clusters, WORD_CLUSTER_FINE))
+        wrong = "cluster table does not match the word clusters";
+    if (wrong) return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model network: %s", wrong);
+    const uint32_t *frequent = model_file_section(file, "network.words", &words_size);
+    const float *embeddings = model_file_section(file, "network.embeddings", &embeddings_size);
+    const float *hidden = model_file_section(file, "network.hidden", &hidden_size);
+    const float *output = model_file_section(file, "network.output", &output_size);
+    size_t word = (size_t)header->word_rows * header->word_dim,
+           tag = (size_t)header->tag_rows * header->tag_dim,
+           cluster = (size_t)header->cluster_rows * header->cluster_dim,
+           label = (size_t)header->label_rows * header->label_dim;
+    size_t first = (size_t)parser_network_input_size(header) * header->hidden;
+    size_t second = (size_t)header->hidden * header->classes;
+    if (!frequent || words_size != (header->word_rows - PARSER_ID_FIRST) * sizeof *frequent ||
+        !embeddings || embeddings_size != (word + tag + cluster + label) * sizeof(float) ||
+        !hidden || hidden_size != (first + header->hidden) * sizeof(float) || !output ||
+        output_size != (second + header->classes) * sizeof(float))
+        return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                         "parser model network: a section has the wrong size");
+    for (uint32_t i = 0; i + PARSER_ID_FIRST < header->word_rows; i++)
+        if (frequent[i] < PARSER_ID_FIRST || frequent[i] >= model->forms.count + PARSER_ID_FIRST)
+            return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
+                             "parser model network: word %u is not in the lexicon", i);
+    parser_network_parameters parameters = {
+        .header = *header, .frequent_forms = frequent,
+        .word = embeddings, .tag = embeddings + word, .cluster = embeddings + word + tag,
+        .label = embeddings + word + tag + cluster,
+        .first = hidden, .first_bias = hidden + first,
+        .second = output, .second_bias = output + second};
+    dyad_status status =
+        parser_network_build(&parameters, word_ids, model->header.weight_scale, &model->network);
+    if (status == DYAD_ERR_MODEL)
+        return error_set(error, status, path, 0, -1, "parser model network: a weight is not a number");
+    if (status != DYAD_OK) return error_set(error, status, path, 0, -1, "out of memory");
+    return DYAD_OK;
+}
+
 /* Gives the model the clusters it was trained with (borrowed); a model
  * without clusters ignores them. */
 static dyad_status attach_clusters(parser_model *model, const word_clusters *clusters,
@@ -791,6 +892,7 @@ dyad_status parser_model_load(const char *path, parser_model **out, dyad_error *
                                 "beside it");
     }
     if (status == DYAD_OK) status = attach_clusters(*out, (*out)->owned_clusters, path, error);
+    if (status == DYAD_OK) status = load_network(*out, path, error);
     if (status != DYAD_OK) {
         parser_model_free(*out);
         *out = NULL;
@@ -802,6 +904,7 @@ dyad_status parser_model_load_with_clusters(const char *path, const word_cluster
                                             parser_model **out, dyad_error *error) {
     dyad_status status = open_model(path, out, error);
     if (status == DYAD_OK) status = attach_clusters(*out, clusters, path, error);
+    if (status == DYAD_OK) status = load_network(*out, path, error);
     if (status != DYAD_OK) {
         parser_model_free(*out);
         *out = NULL;
@@ -816,6 +919,7 @@ const word_clusters *parser_model_clusters(const parser_model *model) {
 void parser_model_free(parser_model *model) {
     if (!model) return;
     parser_table_release(&model->table);
+    parser_network_free(model->network);
     model_file_close(model->file);
     word_clusters_free(model->owned_clusters);
     free(model);

@@ -48,6 +48,7 @@
 #include "parser_features.h"
 #include "transition.h"
 #include "../util/model_file.h"
+#include "parser_network.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -58,6 +59,10 @@
  * dyad from before clusters refuses it rather than parse without them;
  * one without stays at PARSER_FORMAT_VERSION, the same bytes as before. */
 enum { PARSER_FORMAT_VERSION = 4, PARSER_FORMAT_VERSION_CLUSTERS = 5 };
+/* A model with word clusters and a move-scoring network beside the
+ * perceptron (sections "network.*", parser_network.h): a dyad from before
+ * the network refuses it rather than parse without it. */
+enum { PARSER_FORMAT_VERSION_NETWORK = 6 };
 
 enum {
     PARSER_MAX_LABELS = 126,
@@ -155,6 +160,9 @@ struct parser_model {
      * is 0.  Borrowed, or owned_clusters when the loader loaded it. */
     const word_clusters *clusters;
     word_clusters *owned_clusters;
+    /* The network whose scores the greedy parser adds to the perceptron's
+     * (format 6), built at load; NULL for a model without one. */
+    parser_network *network;
 };
 typedef struct parser_model parser_model;
 
@@ -196,6 +204,28 @@ static inline int parser_forced_class(const parser_model *model, const transitio
     if (state->stack_size == 2 && transition_buffer_empty(state))
         return 1 + (int)model->header.label_count + (int)model->header.root_label;
     return -1;
+}
+
+/* The cost of every class in this configuration against a gold tree
+ * (gold_head, gold_label: 1-based, labels as model label indexes; a gold
+ * arc with the wrong label costs one), -1 for a move that is not legal. */
+static inline void parser_class_costs(const parser_model *model, const transition_state *state,
+                                      const int *gold_head, const int *gold_label, int *costs) {
+    int move_cost[TRANSITION_MOVE_COUNT];
+    transition_costs(state, gold_head, move_cost);
+    int left_label = transition_gold_label(state, TRANSITION_LEFT, gold_head, gold_label);
+    int right_label = transition_gold_label(state, TRANSITION_RIGHT, gold_head, gold_label);
+    int labels = (int)model->header.label_count;
+    costs[0] = move_cost[TRANSITION_SHIFT];
+    for (int l = 0; l < labels; l++) {
+        costs[1 + l] = move_cost[TRANSITION_LEFT] < 0
+                           ? -1
+                           : move_cost[TRANSITION_LEFT] + (left_label >= 0 && l != left_label);
+        costs[1 + labels + l] = move_cost[TRANSITION_RIGHT] < 0
+                                    ? -1
+                                    : move_cost[TRANSITION_RIGHT] +
+                                          (right_label >= 0 && l != right_label);
+    }
 }
 
 /* The legal classes of a configuration as up to PARSER_MAX_LEGAL_RANGES

@@ -14,6 +14,7 @@
 #include "../util/arena.h"
 #include "../util/buffer.h"
 #include "../util/error.h"
+#include "../util/random.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -404,12 +405,9 @@ static dyad_status use_frozen(parser_model *model, const frozen_table *frozen) {
 
 /* ------------------------------------------------------------ sentences */
 
-typedef struct train_sentence {
-    parser_words words;
-    int *head;                /* gold heads to train on: projective */
-    int *label;               /* gold label indexes, -1 for a label the model lacks */
-    int *true_head;           /* the treebank's heads, for scoring */
-} train_sentence;
+/* words, gold heads to train on (projective), gold label indexes (-1 for
+ * a label the model lacks), the treebank's heads for scoring */
+typedef parser_gold_sentence train_sentence;
 
 static dyad_status check_tree(const conllu_sentence *sentence, const char *path,
                               dyad_error *error) {
@@ -675,15 +673,6 @@ dyad_status parser_jackknife_retag(void *context, conllu_corpus *corpus, bool tr
 
 /* ------------------------------------------------------------- training */
 
-static uint64_t next_random(uint64_t *state) {
-    /* xorshift64* */
-    uint64_t x = *state;
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    *state = x;
-    return x * 0x2545f4914f6cdd1dULL;
-}
 
 typedef struct trainer {
     parser_model model;       /* lexicons from the builders, table from `frozen` */
@@ -691,27 +680,6 @@ typedef struct trainer {
     uint64_t random;
     long moves, correct_moves;
 } trainer;
-
-/* The cost of every class in this configuration (labels count: a gold arc
- * with the wrong label costs one), and the cheapest cost. */
-static void class_costs(const parser_model *model, const transition_state *state,
-                       const train_sentence *sentence, int *costs) {
-    int move_cost[TRANSITION_MOVE_COUNT];
-    transition_costs(state, sentence->head, move_cost);
-    int left_label = transition_gold_label(state, TRANSITION_LEFT, sentence->head, sentence->label);
-    int right_label = transition_gold_label(state, TRANSITION_RIGHT, sentence->head, sentence->label);
-    int labels = (int)model->header.label_count;
-    costs[0] = move_cost[TRANSITION_SHIFT];
-    for (int l = 0; l < labels; l++) {
-        costs[1 + l] = move_cost[TRANSITION_LEFT] < 0
-                           ? -1
-                           : move_cost[TRANSITION_LEFT] + (left_label >= 0 && l != left_label);
-        costs[1 + labels + l] = move_cost[TRANSITION_RIGHT] < 0
-                                    ? -1
-                                    : move_cost[TRANSITION_RIGHT] +
-                                          (right_label >= 0 && l != right_label);
-    }
-}
 
 static dyad_status train_sentence_once(trainer *t, const train_sentence *sentence, bool explore,
                                        double exploration, dyad_arena *scratch) {
@@ -728,7 +696,7 @@ static dyad_status train_sentence_once(trainer *t, const train_sentence *sentenc
         size_t key_count = parser_extract_features(&sentence->words, &state, keys);
         live_score(&t->live, keys, key_count, scores);
         int predicted = parser_best_class(model, &state, scores, NULL);
-        class_costs(model, &state, sentence, costs);
+        parser_class_costs(model, &state, sentence->head, sentence->label, costs);
         /* the best legal class among the cheapest: zero cost whenever the
          * gold tree is projective, which training trees are */
         int gold = -1;
@@ -741,7 +709,7 @@ static dyad_status train_sentence_once(trainer *t, const train_sentence *sentenc
             if (!live_update(&t->live, keys, key_count, gold, 1.0f) ||
                 !live_update(&t->live, keys, key_count, predicted, -1.0f))
                 return DYAD_ERR_MEMORY;
-            bool follow = explore && (double)(next_random(&t->random) >> 11) * 0x1p-53 < exploration;
+            bool follow = explore && random_unit(&t->random) < exploration;
             if (!follow) next = gold;
         } else {
             t->correct_moves++;
@@ -898,9 +866,28 @@ static bool add_lexicon(model_writer *writer, const char *name, const lexicon_bu
     return model_writer_add(writer, section, builder->index, builder->capacity * sizeof(uint32_t));
 }
 
+static bool add_network(model_writer *writer, const parser_network_parameters *network) {
+    const parser_network_header *h = &network->header;
+    size_t word = (size_t)h->word_rows * h->word_dim, tag = (size_t)h->tag_rows * h->tag_dim,
+           cluster = (size_t)h->cluster_rows * h->cluster_dim,
+           label = (size_t)h->label_rows * h->label_dim;
+    size_t first = (size_t)parser_network_input_size(h) * h->hidden;
+    size_t second = (size_t)h->hidden * h->classes;
+    /* the trainer's blocks are contiguous in this order (parser_network_train.c) */
+    return model_writer_add(writer, "network.header", h, sizeof *h) &&
+           model_writer_add(writer, "network.words", network->frequent_forms,
+                            (h->word_rows - PARSER_ID_FIRST) * sizeof *network->frequent_forms) &&
+           model_writer_add(writer, "network.embeddings", network->word,
+                            (word + tag + cluster + label) * sizeof(float)) &&
+           model_writer_add(writer, "network.hidden", network->first,
+                            (first + h->hidden) * sizeof(float)) &&
+           model_writer_add(writer, "network.output", network->second,
+                            (second + h->classes) * sizeof(float));
+}
+
 static dyad_status save_model(const char *path, const parser_header *header,
                               const lexicon_builder *lexicons[4], const frozen_table *frozen,
-                              dyad_error *error) {
+                              const parser_network_parameters *network, dyad_error *error) {
     static const char *const names[4] = {"forms", "xpos", "upos", "labels"};
     model_writer *writer = model_writer_new("parser");
     bool ok = writer && model_writer_add(writer, "parser.header", header, sizeof *header);
@@ -914,6 +901,7 @@ static dyad_status save_model(const char *path, const parser_header *header,
                           frozen->cell_count * sizeof *frozen->cells) &&
          model_writer_add(writer, "parser.rows", frozen->rows,
                           frozen->row_count * frozen->row_stride * sizeof *frozen->rows);
+    if (network) ok = ok && add_network(writer, network);
     dyad_status status = ok ? model_writer_save(writer, path, error)
                             : error_set(error, DYAD_ERR_MEMORY, path, 0, -1, "out of memory");
     model_writer_free(writer);
@@ -1004,6 +992,9 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
     }
     conllu_corpus train_corpus, dev_corpus;
     status = read_corpus(options, options->train_path, true, corpus_arena, &train_corpus, error);
+    /* the treebank's sentences come first; the network learns from them
+     * alone unless told otherwise */
+    size_t treebank_count = status == DYAD_OK ? train_corpus.sentence_count : 0;
     for (size_t i = 0; status == DYAD_OK && i < options->parsed_path_count; i++)
         status = append_parsed_corpus(options->parsed_paths[i], corpus_arena, &train_corpus, error);
     if (status == DYAD_OK)
@@ -1033,6 +1024,12 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
         goto done;
     }
     model->header.beam_width = (uint32_t)width;
+    if (options->network &&
+        (width > 1 || !options->clusters || !(options->cluster_features & PARSER_CLUSTER_KNOWN))) {
+        status = error_set(error, DYAD_ERR_USAGE, NULL, 0, -1,
+                           "a network is trained for greedy parsers with word clusters only");
+        goto done;
+    }
     if (options->clusters && (options->cluster_features & PARSER_CLUSTER_KNOWN)) {
         uint64_t id = word_clusters_id(options->clusters);
         model->header.format_version = PARSER_FORMAT_VERSION_CLUSTERS;
@@ -1068,12 +1065,7 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
     double best_las = -1;
     for (int iteration = 1; iteration <= options->iterations; iteration++) {
         clock_t started = clock();
-        for (size_t i = train_corpus.sentence_count; i > 1; i--) {
-            size_t j = (size_t)(next_random(&t.random) % i);
-            size_t swap = order[i - 1];
-            order[i - 1] = order[j];
-            order[j] = swap;
-        }
+        random_shuffle(order, train_corpus.sentence_count, &t.random);
         t.moves = t.correct_moves = 0;
         for (size_t i = 0; i < train_corpus.sentence_count && status == DYAD_OK; i++) {
             dyad_arena_reset(scratch);
@@ -1119,8 +1111,19 @@ dyad_status parser_train(const parser_train_options *options, dyad_error *error)
         status = error_set(error, DYAD_ERR_MEMORY, NULL, 0, -1, "out of memory");
         goto done;
     }
+    parser_network_trained network = {0};
+    if (options->network) {
+        size_t network_count =
+            options->network->parsed_sentences ? train_corpus.sentence_count : treebank_count;
+        status = parser_network_train(model, train_sentences, network_count, dev_sentences,
+                                      dev_corpus.sentence_count, options->network, &network, error);
+        if (status != DYAD_OK) goto done;
+        model->header.format_version = PARSER_FORMAT_VERSION_NETWORK;
+    }
     const lexicon_builder *sections[4] = {&lexicons[0], &lexicons[1], &lexicons[2], &lexicons[3]};
-    status = save_model(options->out_path, &model->header, sections, &best, error);
+    status = save_model(options->out_path, &model->header, sections, &best,
+                        options->network ? &network.parameters : NULL, error);
+    parser_network_trained_free(&network);
 
 done:
     free(order);

@@ -30,6 +30,7 @@
 
 #include "dyad.h"
 #include "word_clusters.h"
+#include "parser_network_train.h"
 #include "../ingest/conllu_read.h"
 
 #include <stdbool.h>
@@ -86,6 +87,11 @@ typedef struct parser_train_options {
      * trains on the treebank's gold tags. */
     dyad_status (*retag)(void *context, conllu_corpus *corpus, bool training, dyad_error *error);
     void *retag_context;
+    /* A move-scoring network (parser_network.h) trained after the
+     * perceptron, on the treebank's sentences (not the parsed ones), and
+     * stored in the same model; NULL for none.  Greedy models with word
+     * clusters only. */
+    const network_training_options *network;
     /* Called after reading the corpora, and after every iteration. */
     void (*on_corpus)(void *context, const parser_corpus_report *report);
     void (*on_iteration)(void *context, const parser_iteration_report *report);

@@ -48,6 +48,9 @@ static int iterations_run;
  * them before training; NULL for the others). */
 static const word_clusters *fixture_clusters;
 static uint32_t fixture_cluster_features;
+/* The move-scoring network to train beside the perceptron
+ * (test_parser_network.c; NULL for the others). */
+static const network_training_options *fixture_network;
 
 static void remember_iteration(void *context, const parser_iteration_report *report) {
     (void)context;
@@ -76,6 +79,7 @@ static int parser_fixture_train(const char *treebank_text, unsigned iterations, 
     options.beam_width = beam_width;
     options.clusters = fixture_clusters;
     options.cluster_features = fixture_cluster_features;
+    options.network = fixture_network;
     options.on_iteration = remember_iteration;
     dyad_error error;
     if (parser_train(&options, &error) != DYAD_OK) {
@@ -117,7 +121,8 @@ static dyad_sentence *parser_fixture_sentences(dyad_arena *arena, conllu_corpus 
 
 /* Copies the trained model's file to broken_path, letting `change` alter
  * the bytes of one section (NULL: an exact copy), to test what the loader
- * refuses.  Every section of the parser's file is listed here. */
+ * refuses.  Every section of the parser's file is listed here (the
+ * network's only in models that have one). */
 static void parser_fixture_copy_model(const char *section_to_change,
                                       void (*change)(unsigned char *bytes, size_t size, void *context),
                                       void *context) {
@@ -125,7 +130,8 @@ static void parser_fixture_copy_model(const char *section_to_change,
         "parser.header", "forms.strings", "forms.offsets", "forms.index", "xpos.strings",
         "xpos.offsets", "xpos.index", "upos.strings", "upos.offsets", "upos.index",
         "labels.strings", "labels.offsets", "labels.index", "parser.hot", "parser.cold", "parser.cells",
-        "parser.rows"};
+        "parser.rows", "network.header", "network.words", "network.embeddings", "network.hidden",
+        "network.output"};
     model_file *file;
     dyad_error error;
     assert_int_equal(model_file_open(model_path, "parser", &file, &error), DYAD_OK);
@@ -133,6 +139,7 @@ static void parser_fixture_copy_model(const char *section_to_change,
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         size_t size;
         const void *bytes = model_file_section(file, names[i], &size);
+        if (!bytes && strncmp(names[i], "network.", 8) == 0) continue; /* a model without one */
         assert_non_null(bytes);
         unsigned char *copy = malloc(size + 1);
         memcpy(copy, bytes, size);

@@ -199,7 +199,7 @@ static void bad_class(unsigned char *bytes, size_t size) {
 static void old_version(unsigned char *bytes, size_t size) {
     (void)size;
     parser_header *header = (parser_header *)bytes;
-    header->format_version = PARSER_FORMAT_VERSION_CLUSTERS + 1;
+    header->format_version = PARSER_FORMAT_VERSION_NETWORK + 1;
 }
 
 static void unterminated(unsigned char *bytes, size_t size) { bytes[size - 1] = 'x'; }
