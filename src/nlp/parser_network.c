@@ -293,20 +293,11 @@ hidden_layer_avx2(const parser_network *network, const int16_t *const *rows, uin
 #endif
 
 /* A class's logit: its bias plus the dot product of its row with the
- * units (ReLU applied), in eight running sums added in a fixed order:
- * the same bits whatever the vector width. */
+ * units (ReLU applied). */
 static inline float class_logit(const parser_network *network, const float *units, uint32_t c) {
     uint32_t hidden = network->header.hidden;
-    const float *row = network->second + (size_t)c * hidden;
-    network_float8 sum = {0};
-    for (uint32_t j = 0; j < hidden; j += 8) {
-        network_float8 unit, weight;
-        __builtin_memcpy(&unit, units + j, sizeof unit);
-        __builtin_memcpy(&weight, row + j, sizeof weight);
-        sum += unit * weight;
-    }
     return network->second_bias[c] +
-           (((sum[0] + sum[1]) + (sum[2] + sum[3])) + ((sum[4] + sum[5]) + (sum[6] + sum[7])));
+           network_dot(network->second + (size_t)c * hidden, units, hidden);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)

@@ -115,8 +115,19 @@ static inline void network_add_scaled(float *restrict y, const float *restrict x
     }
 }
 
-/* Classes padded to a multiple of 8 in the built network's rows. */
-static inline uint32_t network_padded(uint32_t count) { return (count + 7) & ~7u; }
+/* x[0..count) · y[0..count), count a multiple of 8: eight running sums,
+ * added together at the end in a fixed order — the same bits whatever the
+ * vector width (the trainer's backward pass and the parser's logits). */
+static inline float network_dot(const float *x, const float *y, uint32_t count) {
+    network_float8 sum = {0};
+    for (uint32_t i = 0; i < count; i += 8) {
+        network_float8 a, b;
+        __builtin_memcpy(&a, x + i, sizeof a);
+        __builtin_memcpy(&b, y + i, sizeof b);
+        sum += a * b;
+    }
+    return ((sum[0] + sum[1]) + (sum[2] + sum[3])) + ((sum[4] + sum[5]) + (sum[6] + sum[7]));
+}
 
 static inline uint32_t parser_network_input_size(const parser_network_header *header) {
     return NETWORK_WORD_SLOTS * (header->word_dim + header->tag_dim + header->cluster_dim) +

@@ -216,19 +216,6 @@ static float *squares_of(const network_trainer *t, const float *block) {
     return t->squares + (block - t->memory);
 }
 
-/* a[0..count) · b[0..count), count a multiple of 8: eight running sums,
- * added together at the end in a fixed order (the same on every build). */
-static inline float dot(const float *a, const float *b, uint32_t count) {
-    network_float8 sum = {0};
-    for (uint32_t i = 0; i < count; i += 8) {
-        network_float8 x, y;
-        memcpy(&x, a + i, sizeof x);
-        memcpy(&y, b + i, sizeof y);
-        sum += x * y;
-    }
-    return ((sum[0] + sum[1]) + (sum[2] + sum[3])) + ((sum[4] + sum[5]) + (sum[6] + sum[7]));
-}
-
 /* One example: forward with dropout, softmax over the legal classes,
  * backward; returns the loss.  *predicted gets the best legal class. */
 /* Built for AVX2 as well: the element-wise loops widen, the sums that
@@ -301,7 +288,7 @@ static double train_example(network_trainer *t, const network_inputs *in, const 
     for (uint32_t j = 0; j < hidden; j++) t->first_bias_gradient[j] += hidden_delta[j];
     float input_gradient[NETWORK_MAX_INPUT];
     for (uint32_t i = 0; i < t->input_size; i++) {
-        input_gradient[i] = dot(t->first + (size_t)i * hidden, hidden_delta, hidden);
+        input_gradient[i] = network_dot(t->first + (size_t)i * hidden, hidden_delta, hidden);
         if (x[i] != 0)
             network_add_scaled(t->first_gradient + (size_t)i * hidden, hidden_delta, x[i], hidden);
     }

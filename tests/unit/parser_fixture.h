@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "ingest/conllu_read.h"
+#include "nlp/parser.h"
 #include "nlp/parser_train.h"
+#include "nlp/word_clusters.h"
 #include "util/arena.h"
 #include "util/model_file.h"
 
@@ -87,6 +89,41 @@ static int parser_fixture_train(const char *treebank_text, unsigned iterations, 
         return -1;
     }
     return 0;
+}
+
+/* Word clusters of 2/4/8 classes trained on a few lines of text into
+ * path, and loaded (for the tests whose models read clusters). */
+static inline int parser_fixture_train_clusters(const char *text, const char *path,
+                                                word_clusters **out) {
+    word_clusters_trainer *trainer;
+    dyad_error error;
+    word_clusters_options options;
+    word_clusters_options_init(&options);
+    options.min_count = 1;
+    options.classes[0] = 2;
+    options.classes[1] = 4;
+    options.classes[2] = 8;
+    word_clusters_report report;
+    if (word_clusters_trainer_new(DYAD_SOURCE_DATA_DIR, &trainer, &error) != DYAD_OK ||
+        word_clusters_trainer_add_text(trainer, text, strlen(text), &error) != DYAD_OK ||
+        word_clusters_train(trainer, &options, path, NULL, &report, &error) != DYAD_OK ||
+        word_clusters_load(path, out, &error) != DYAD_OK) {
+        fprintf(stderr, "clusters: %s\n", error.message);
+        return -1;
+    }
+    word_clusters_trainer_free(trainer);
+    return 0;
+}
+
+/* The model at broken_path is refused as a bad model, naming the file,
+ * with a message containing fragment. */
+static inline void parser_fixture_expect_refused(const char *fragment) {
+    parser_model *model = (parser_model *)1;
+    dyad_error error;
+    assert_int_equal(parser_model_load(broken_path, &model, &error), DYAD_ERR_MODEL);
+    assert_null(model);
+    assert_string_equal(error.file, broken_path);
+    if (!strstr(error.message, fragment)) fail_msg("'%s' lacks '%s'", error.message, fragment);
 }
 
 static int parser_fixture_remove(void) {

@@ -171,14 +171,6 @@ static void write_altered(const char *section_to_change,
     parser_fixture_copy_model(section_to_change, change ? apply_change : NULL, &holder);
 }
 
-static void expect_refused(const char *fragment) {
-    parser_model *model = (parser_model *)1;
-    dyad_error error;
-    assert_int_equal(parser_model_load(broken_path, &model, &error), DYAD_ERR_MODEL);
-    assert_null(model);
-    assert_string_equal(error.file, broken_path);
-    if (!strstr(error.message, fragment)) fail_msg("'%s' lacks '%s'", error.message, fragment);
-}
 
 static void point_outside(unsigned char *bytes, size_t size) {
     /* the first used entry's weights moved far past the end */
@@ -217,15 +209,15 @@ static void corrupt_models_are_refused(void **state) {
     assert_int_equal(parser_model_load(broken_path, &model, &error), DYAD_OK);
     parser_model_free(model);
     write_altered("parser.hot", point_outside);
-    expect_refused("outside the weights");
+    parser_fixture_expect_refused("outside the weights");
     write_altered("parser.cells", bad_class);
-    expect_refused("class out of range");
+    parser_fixture_expect_refused("class out of range");
     write_altered("parser.header", old_version);
-    expect_refused("retrain");
+    parser_fixture_expect_refused("retrain");
     write_altered("forms.strings", unterminated);
-    expect_refused("forms lexicon is malformed");
+    parser_fixture_expect_refused("forms lexicon is malformed");
     write_altered("labels.index", bad_index);
-    expect_refused("bad id");
+    parser_fixture_expect_refused("bad id");
 
     /* damage the container itself: a flipped byte, a truncation */
     write_altered(NULL, NULL);
@@ -235,10 +227,10 @@ static void corrupt_models_are_refused(void **state) {
     fseek(file, 300, SEEK_SET);
     fputc(c ^ 0x21, file);
     fclose(file);
-    expect_refused("checksum");
+    parser_fixture_expect_refused("checksum");
     write_altered(NULL, NULL);
     assert_int_equal(truncate(broken_path, 1000), 0);
-    expect_refused("truncated");
+    parser_fixture_expect_refused("truncated");
     /* a model of another kind */
     assert_int_equal(parser_model_load(DYAD_SOURCE_DATA_DIR "/nlp/tagger.model", &model, &error),
                      DYAD_ERR_MODEL);

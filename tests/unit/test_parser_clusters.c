@@ -74,26 +74,6 @@ static word_clusters *clusters, *other_clusters;
 
 enum { ALL_GROUPS = PARSER_CLUSTER_KNOWN, TEMPLATES_WITHOUT = 113 };
 
-static int train_clusters(const char *text, const char *path, word_clusters **out) {
-    word_clusters_trainer *trainer;
-    dyad_error error;
-    word_clusters_options options;
-    word_clusters_options_init(&options);
-    options.min_count = 1;
-    options.classes[0] = 2;
-    options.classes[1] = 4;
-    options.classes[2] = 8;
-    word_clusters_report report;
-    if (word_clusters_trainer_new(DYAD_SOURCE_DATA_DIR, &trainer, &error) != DYAD_OK ||
-        word_clusters_trainer_add_text(trainer, text, strlen(text), &error) != DYAD_OK ||
-        word_clusters_train(trainer, &options, path, NULL, &report, &error) != DYAD_OK ||
-        word_clusters_load(path, out, &error) != DYAD_OK) {
-        fprintf(stderr, "clusters: %s\n", error.message);
-        return -1;
-    }
-    word_clusters_trainer_free(trainer);
-    return 0;
-}
 
 static int set_up(void **state) {
     (void)state;
@@ -104,8 +84,8 @@ static int set_up(void **state) {
     snprintf(other_clusters_path, sizeof other_clusters_path, "%s/clusters.model", other_directory);
     snprintf(plain_model_path, sizeof plain_model_path, "%s/plain.model", directory);
     if (mkdir(other_directory, 0700) != 0 ||
-        train_clusters(cluster_text, clusters_path, &clusters) != 0 ||
-        train_clusters(other_cluster_text, other_clusters_path, &other_clusters) != 0)
+        parser_fixture_train_clusters(cluster_text, clusters_path, &clusters) != 0 ||
+        parser_fixture_train_clusters(other_cluster_text, other_clusters_path, &other_clusters) != 0)
         return -1;
     fixture_clusters = clusters;
     fixture_cluster_features = ALL_GROUPS;

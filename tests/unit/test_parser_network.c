@@ -62,23 +62,7 @@ static int set_up(void **state) {
     (void)state;
     if (!mkdtemp(directory)) return -1;
     snprintf(clusters_path, sizeof clusters_path, "%s/clusters.model", directory);
-    word_clusters_trainer *trainer;
-    dyad_error error;
-    word_clusters_options options;
-    word_clusters_options_init(&options);
-    options.min_count = 1;
-    options.classes[0] = 2;
-    options.classes[1] = 4;
-    options.classes[2] = 8;
-    word_clusters_report report;
-    if (word_clusters_trainer_new(DYAD_SOURCE_DATA_DIR, &trainer, &error) != DYAD_OK ||
-        word_clusters_trainer_add_text(trainer, cluster_text, strlen(cluster_text), &error) != DYAD_OK ||
-        word_clusters_train(trainer, &options, clusters_path, NULL, &report, &error) != DYAD_OK ||
-        word_clusters_load(clusters_path, &clusters, &error) != DYAD_OK) {
-        fprintf(stderr, "clusters: %s\n", error.message);
-        return -1;
-    }
-    word_clusters_trainer_free(trainer);
+    if (parser_fixture_train_clusters(cluster_text, clusters_path, &clusters) != 0) return -1;
     network_training_defaults(&network_options);
     network_options.epochs = 20;
     network_options.hidden = 64;
@@ -312,14 +296,6 @@ static void inputs_name_the_configuration(void **state) {
     parser_model_free(model);
 }
 
-static void expect_refused(const char *fragment) {
-    parser_model *model = (parser_model *)1;
-    dyad_error error;
-    assert_int_equal(parser_model_load(broken_path, &model, &error), DYAD_ERR_MODEL);
-    assert_null(model);
-    assert_string_equal(error.file, broken_path);
-    if (!strstr(error.message, fragment)) fail_msg("'%s' lacks '%s'", error.message, fragment);
-}
 
 static void set_hidden(unsigned char *bytes, size_t size, void *context) {
     (void)size;
@@ -348,15 +324,15 @@ static void corrupt_networks_are_refused(void **state) {
     (void)state;
     uint32_t not_multiple = 100, wider = 33;
     parser_fixture_copy_model("network.header", set_hidden, &not_multiple);
-    expect_refused("multiple of 64");
+    parser_fixture_expect_refused("multiple of 64");
     parser_fixture_copy_model("network.header", set_classes, NULL);
-    expect_refused("classes");
+    parser_fixture_expect_refused("classes");
     parser_fixture_copy_model("network.header", set_word_dim, &wider);
-    expect_refused("wrong size");
+    parser_fixture_expect_refused("wrong size");
     parser_fixture_copy_model("network.words", outside_lexicon, NULL);
-    expect_refused("not in the lexicon");
+    parser_fixture_expect_refused("not in the lexicon");
     parser_fixture_copy_model("network.output", not_a_number, NULL);
-    expect_refused("not a number");
+    parser_fixture_expect_refused("not a number");
     /* an exact copy loads */
     parser_fixture_copy_model(NULL, NULL, NULL);
     parser_model *model;
