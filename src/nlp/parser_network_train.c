@@ -20,12 +20,12 @@
 
 void network_training_defaults(network_training_options *options) {
     memset(options, 0, sizeof *options);
-    options->epochs = 4;
-    options->hidden = 128;
+    options->epochs = 5;
+    options->hidden = 256;
     options->frequent_forms = 1000;
     options->rate = 0.02f;
     options->dropout = 0;
-    options->weight = 12;
+    options->weight = 24;
     options->exploration = 0.9;
     options->seed = 1;
 }
