@@ -40,6 +40,10 @@
  * the hot table's fingerprints apart from its weights, and dense rows for
  * the hot features with many cells.  That block is never written again,
  * so a loaded model stays shared by all threads.
+ *
+ * Since format 6 a model may also carry a small network that rescores the
+ * perceptron's closest moves (parser_network.h, sections "network.*"),
+ * built into its own tables at load and as immutable as the rest.
  */
 #ifndef DYAD_NLP_PARSER_MODEL_H
 #define DYAD_NLP_PARSER_MODEL_H
