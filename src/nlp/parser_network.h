@@ -177,11 +177,11 @@ void parser_network_use_vectors(parser_network *network, bool use);
 /* How far behind the perceptron's best class, in the perceptron's integer
  * units, a class can be and still be rescored: NETWORK_REACH_LOGITS
  * logits' worth of network score.  When the runner-up is farther behind,
- * the perceptron's choice stands and the network is not run at all — on
- * most moves (docs/parser.md: from 5 logits up, dev is the same as with
- * no limit; the network's cost falls from a fifth of the time to under a
- * tenth). */
-enum { NETWORK_REACH_LOGITS = 5 };
+ * the perceptron's choice stands and the network is not run at all: with
+ * the committed model it runs on 8% of the moves (docs/parser.md,
+ * "Session 6": dev is the same from 2 logits up as with no limit, and
+ * lower below). */
+enum { NETWORK_REACH_LOGITS = 2 };
 int64_t parser_network_reach(const parser_network *network);
 
 /* The map of parser word ids to word rows the network was built with
