@@ -86,6 +86,45 @@ static void multiply_rows(const float *table, uint32_t rows, uint32_t dim, const
     }
 }
 
+/* The four embedding tables, and where each slot's block of the first
+ * layer begins for them (the input is slot after slot: word, tag, cluster;
+ * then the labels of the child slots). */
+enum { PRODUCT_TABLES = 4 };
+typedef struct product_table {
+    const float *embeddings;
+    uint32_t rows, dim;
+    uint32_t (*offset)(const parser_network_header *h, uint32_t slot);
+} product_table;
+
+static uint32_t slot_size(const parser_network_header *h) {
+    return h->word_dim + h->tag_dim + h->cluster_dim;
+}
+static uint32_t word_offset(const parser_network_header *h, uint32_t s) { return s * slot_size(h); }
+static uint32_t tag_offset(const parser_network_header *h, uint32_t s) {
+    return s * slot_size(h) + h->word_dim;
+}
+static uint32_t cluster_offset(const parser_network_header *h, uint32_t s) {
+    return s * slot_size(h) + h->word_dim + h->tag_dim;
+}
+static uint32_t label_offset(const parser_network_header *h, uint32_t s) {
+    return NETWORK_WORD_SLOTS * slot_size(h) + s * h->label_dim;
+}
+
+static product_table product_table_of(const parser_network_parameters *p, uint32_t table) {
+    const parser_network_header *h = &p->header;
+    switch (table) {
+    case 0: return (product_table){p->word, h->word_rows, h->word_dim, word_offset};
+    case 1: return (product_table){p->tag, h->tag_rows, h->tag_dim, tag_offset};
+    case 2: return (product_table){p->cluster, h->cluster_rows, h->cluster_dim, cluster_offset};
+    default: return (product_table){p->label, h->label_rows, h->label_dim, label_offset};
+    }
+}
+
+static int16_t *table_rows(parser_network *n, uint32_t table) {
+    return table == 0 ? n->word_rows : table == 1 ? n->tag_rows : table == 2 ? n->cluster_rows
+                                                                            : n->label_rows;
+}
+
 dyad_status parser_network_build(const parser_network_parameters *p, uint32_t word_ids,
                                  float weight_scale, parser_network **out) {
     *out = NULL;
@@ -106,11 +145,14 @@ dyad_status parser_network_build(const parser_network_parameters *p, uint32_t wo
     n->word_ids = word_ids;
     uint32_t hidden = h->hidden;
     size_t slot_rows = (size_t)h->word_rows + h->tag_rows + h->cluster_rows;
-    size_t floats = (NETWORK_WORD_SLOTS * slot_rows + NETWORK_LABEL_SLOTS * (size_t)h->label_rows) *
-                    hidden;
+    size_t rows = NETWORK_WORD_SLOTS * slot_rows + NETWORK_LABEL_SLOTS * (size_t)h->label_rows;
+    uint32_t largest_table = h->word_rows;
+    if (h->tag_rows > largest_table) largest_table = h->tag_rows;
+    if (h->cluster_rows > largest_table) largest_table = h->cluster_rows;
+    if (h->label_rows > largest_table) largest_table = h->label_rows;
     n->word_map = calloc(word_ids ? word_ids : 1, sizeof *n->word_map);
-    float *products = malloc(floats * sizeof(float));
-    n->word_rows = model_memory_alloc(floats * sizeof *n->word_rows);
+    float *products = malloc((size_t)largest_table * hidden * sizeof(float));
+    n->word_rows = model_memory_alloc(rows * hidden * sizeof *n->word_rows);
     n->first_bias = malloc(hidden * sizeof *n->first_bias);
     n->second = calloc((size_t)h->classes * hidden + h->classes, sizeof(float));
     if (!products || !n->word_map || !n->word_rows || !n->first_bias || !n->second) {
@@ -124,42 +166,44 @@ dyad_status parser_network_build(const parser_network_parameters *p, uint32_t wo
     for (uint32_t i = 0; i + PARSER_ID_FIRST < h->word_rows; i++)
         if (p->frequent_forms[i] < word_ids)
             n->word_map[p->frequent_forms[i]] = (uint16_t)(i + PARSER_ID_FIRST);
-    float *word_products = products;
-    float *tag_products = word_products + (size_t)NETWORK_WORD_SLOTS * h->word_rows * hidden;
-    float *cluster_products = tag_products + (size_t)NETWORK_WORD_SLOTS * h->tag_rows * hidden;
-    float *label_products = cluster_products + (size_t)NETWORK_WORD_SLOTS * h->cluster_rows * hidden;
-    uint32_t slot_size = h->word_dim + h->tag_dim + h->cluster_dim;
-    for (uint32_t s = 0; s < NETWORK_WORD_SLOTS; s++) {
-        uint32_t offset = s * slot_size;
-        multiply_rows(p->word, h->word_rows, h->word_dim, p->first, offset, hidden,
-                      word_products + (size_t)s * h->word_rows * hidden);
-        multiply_rows(p->tag, h->tag_rows, h->tag_dim, p->first, offset + h->word_dim, hidden,
-                      tag_products + (size_t)s * h->tag_rows * hidden);
-        multiply_rows(p->cluster, h->cluster_rows, h->cluster_dim, p->first,
-                      offset + h->word_dim + h->tag_dim, hidden,
-                      cluster_products + (size_t)s * h->cluster_rows * hidden);
-    }
-    for (uint32_t s = 0; s < NETWORK_LABEL_SLOTS; s++)
-        multiply_rows(p->label, h->label_rows, h->label_dim, p->first,
-                      NETWORK_WORD_SLOTS * slot_size + s * h->label_dim, hidden,
-                      label_products + (size_t)s * h->label_rows * hidden);
-    /* fixed point: one power-of-two scale for every product, as fine as
+    n->tag_rows = n->word_rows + (size_t)NETWORK_WORD_SLOTS * h->word_rows * hidden;
+    n->cluster_rows = n->tag_rows + (size_t)NETWORK_WORD_SLOTS * h->tag_rows * hidden;
+    n->label_rows = n->cluster_rows + (size_t)NETWORK_WORD_SLOTS * h->cluster_rows * hidden;
+
+    /* Fixed point: one power-of-two scale for every product, as fine as
      * lets the largest fit 16 bits; 74 rows and the bias then sum exactly
-     * in 32 bits */
+     * in 32 bits.  The products are made twice, table by table (the
+     * largest first, then the rounded rows), rather than kept whole in
+     * floats: twice the arithmetic, a megabyte instead of 34. */
     float largest = 0;
-    for (size_t i = 0; i < floats; i++)
-        if (fabsf(products[i]) > largest) largest = fabsf(products[i]);
     for (uint32_t j = 0; j < hidden; j++)
         if (fabsf(p->first_bias[j]) > largest) largest = fabsf(p->first_bias[j]);
-    int shift = 0;
-    while (shift < 24 && largest * ldexpf(1.0f, shift + 1) < 32767.0f) shift++;
-    float scale = ldexpf(1.0f, shift);
-    for (size_t i = 0; i < floats; i++) n->word_rows[i] = (int16_t)lrintf(products[i] * scale);
+    float scale = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t t = 0; t < PRODUCT_TABLES; t++) {
+            product_table table = product_table_of(p, t);
+            uint32_t slots = t == 3 ? NETWORK_LABEL_SLOTS : NETWORK_WORD_SLOTS;
+            for (uint32_t s = 0; s < slots; s++) {
+                size_t count = (size_t)table.rows * hidden;
+                multiply_rows(table.embeddings, table.rows, table.dim, p->first,
+                              table.offset(h, s), hidden, products);
+                if (pass == 0) {
+                    for (size_t i = 0; i < count; i++)
+                        if (fabsf(products[i]) > largest) largest = fabsf(products[i]);
+                } else {
+                    int16_t *out = table_rows(n, t) + (size_t)s * count;
+                    for (size_t i = 0; i < count; i++) out[i] = (int16_t)lrintf(products[i] * scale);
+                }
+            }
+        }
+        if (pass == 0) {
+            int shift = 0;
+            while (shift < 24 && largest * ldexpf(1.0f, shift + 1) < 32767.0f) shift++;
+            scale = ldexpf(1.0f, shift);
+        }
+    }
     for (uint32_t j = 0; j < hidden; j++) n->first_bias[j] = (int32_t)lrintf(p->first_bias[j] * scale);
     n->unit_scale = 1.0f / scale;
-    n->tag_rows = n->word_rows + (tag_products - word_products);
-    n->cluster_rows = n->word_rows + (cluster_products - word_products);
-    n->label_rows = n->word_rows + (label_products - word_products);
     free(products);
     /* class-major: a class's logit is one dot product over the units */
     for (uint32_t j = 0; j < hidden; j++)
