@@ -87,21 +87,11 @@ typedef struct network_inputs {
 
 typedef struct parser_network parser_network;
 
-/* Element-wise float loops over multiples of 8, written with vector types
- * so that they are vectorised at any optimisation level (GCC's -O2 leaves
- * such loops scalar): y[i] += x[i], and y[i] += a * x[i].  Element-wise, so
- * the result is the same whatever the vector width. */
+/* Float loops over multiples of 8, written with vector types so that they
+ * are vectorised at any optimisation level (GCC's -O2 leaves such loops
+ * scalar).  y[i] += a * x[i] is element-wise, so its result is the same
+ * whatever the vector width. */
 typedef float network_float8 __attribute__((vector_size(32)));
-
-static inline void network_add(float *restrict y, const float *restrict x, uint32_t count) {
-    for (uint32_t i = 0; i < count; i += 8) {
-        network_float8 a, b;
-        __builtin_memcpy(&a, y + i, sizeof a);
-        __builtin_memcpy(&b, x + i, sizeof b);
-        a += b;
-        __builtin_memcpy(y + i, &a, sizeof a);
-    }
-}
 
 static inline void network_add_scaled(float *restrict y, const float *restrict x, float scale,
                                       uint32_t count) {
