@@ -284,7 +284,8 @@ void parser_network_inputs(const parser_words *words, const transition_state *st
 /* The hidden layer: the bias plus the 74 rows of the configuration's
  * inputs, exact integer sums of 16-bit products, then each unit's float
  * value.  The rows' lines are prefetched first: they are scattered over
- * ~9 MB, and their misses overlap when requested together. */
+ * the tables (17 MB with 256 units), and their misses overlap when
+ * requested together. */
 static void hidden_layer_plain(const parser_network *network, const int16_t *const *rows,
                                uint32_t row_count, float *layer) {
     uint32_t hidden = network->header.hidden;
