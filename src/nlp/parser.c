@@ -547,13 +547,26 @@ static size_t best_legal_classes(const parser_model *model, const transition_sta
  * within reach, the network is not run. */
 static int rescore_with_network(const parser_model *model, const parser_words *words,
                                 const transition_state *state, int32_t *sums) {
+    /* most moves: the runner-up is out of reach, and the best is the move
+     * (the best and runner-up by the same order as best_legal_classes') */
+    int first[PARSER_MAX_LEGAL_RANGES], end[PARSER_MAX_LEGAL_RANGES];
+    int ranges = parser_legal_class_ranges(model, state, first, end), best = -1, second = -1;
+    for (int r = 0; r < ranges; r++)
+        for (int c = first[r]; c < end[r]; c++) {
+            if (best < 0 || sums[c] > sums[best]) {
+                second = best;
+                best = c;
+            } else if (second < 0 || sums[c] > sums[second]) {
+                second = c;
+            }
+        }
+    int64_t reach = parser_network_reach(model->network);
+    if (second < 0 || (int64_t)sums[best] - sums[second] > reach) return best;
     int candidates[NETWORK_CANDIDATES];
     size_t count = best_legal_classes(model, state, sums, candidates);
-    int64_t reach = parser_network_reach(model->network);
     while (count > 1 && (int64_t)sums[candidates[0]] - sums[candidates[count - 1]] > reach) count--;
-    if (count == 1) return candidates[0];
     parser_network_add_scores(model->network, words, state, candidates, count, sums);
-    int best = -1;
+    best = -1;
     for (size_t i = 0; i < count; i++) {
         int c = candidates[i];
         if (best < 0 || sums[c] > sums[best] || (sums[c] == sums[best] && c < best)) best = c;
