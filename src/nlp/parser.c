@@ -518,12 +518,11 @@ int parser_best_class_sums(const parser_model *model, const transition_state *st
     return -1; /* not reached: the largest is some legal class's */
 }
 
-/* The NETWORK_CANDIDATES legal classes with the largest sums, best
- * first; of equal sums the lower class first, as everywhere. */
-static size_t best_legal_classes(const parser_model *model, const transition_state *state,
+/* The NETWORK_CANDIDATES classes with the largest sums among the legal
+ * ranges [first[r], end[r]), best first; of equal sums the lower class
+ * first, as everywhere. */
+static size_t best_legal_classes(const int *first, const int *end, int ranges,
                                  const int32_t *sums, int *out) {
-    int first[PARSER_MAX_LEGAL_RANGES], end[PARSER_MAX_LEGAL_RANGES];
-    int ranges = parser_legal_class_ranges(model, state, first, end);
     size_t count = 0;
     for (int r = 0; r < ranges; r++)
         for (int c = first[r]; c < end[r]; c++) {
@@ -563,7 +562,7 @@ static int rescore_with_network(const parser_model *model, const parser_words *w
     int64_t reach = parser_network_reach(model->network);
     if (second < 0 || (int64_t)sums[best] - sums[second] > reach) return best;
     int candidates[NETWORK_CANDIDATES];
-    size_t count = best_legal_classes(model, state, sums, candidates);
+    size_t count = best_legal_classes(first, end, ranges, sums, candidates);
     while (count > 1 && (int64_t)sums[candidates[0]] - sums[candidates[count - 1]] > reach) count--;
     parser_network_add_scores(model->network, words, state, candidates, count, sums);
     best = -1;
@@ -827,10 +826,6 @@ static dyad_status load_network(parser_model *model, const char *path, dyad_erro
     const parser_network_header *header = model_file_section(file, "network.header", &size);
     if (!header || size != sizeof *header)
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1, "parser model lacks its network's header");
-    uint32_t word_ids = model->forms.count + PARSER_ID_FIRST +
-                        ((model->header.cluster_features & PARSER_CLUSTER_BACKOFF)
-                             ? word_clusters_class_count(model->clusters, WORD_CLUSTER_LEVELS - 1)
-                             : 0);
     const char *wrong = parser_network_check_header(header, model->header.class_count,
                                                     model->header.label_count, model->forms.count);
     if (!wrong && header->cluster_rows !=
@@ -841,16 +836,12 @@ static dyad_status load_network(parser_model *model, const char *path, dyad_erro
     const float *embeddings = model_file_section(file, "network.embeddings", &embeddings_size);
     const float *hidden = model_file_section(file, "network.hidden", &hidden_size);
     const float *output = model_file_section(file, "network.output", &output_size);
-    size_t word = (size_t)header->word_rows * header->word_dim,
-           tag = (size_t)header->tag_rows * header->tag_dim,
-           cluster = (size_t)header->cluster_rows * header->cluster_dim,
-           label = (size_t)header->label_rows * header->label_dim;
-    size_t first = (size_t)parser_network_input_size(header) * header->hidden;
-    size_t second = (size_t)header->hidden * header->classes;
+    size_t n[NETWORK_BLOCKS];
+    parser_network_block_sizes(header, n);
     if (!frequent || words_size != (header->word_rows - PARSER_ID_FIRST) * sizeof *frequent ||
-        !embeddings || embeddings_size != (word + tag + cluster + label) * sizeof(float) ||
-        !hidden || hidden_size != (first + header->hidden) * sizeof(float) || !output ||
-        output_size != (second + header->classes) * sizeof(float))
+        !embeddings || embeddings_size != (n[0] + n[1] + n[2] + n[3]) * sizeof(float) ||
+        !hidden || hidden_size != (n[4] + n[5]) * sizeof(float) || !output ||
+        output_size != (n[6] + n[7]) * sizeof(float))
         return error_set(error, DYAD_ERR_MODEL, path, 0, -1,
                          "parser model network: a section has the wrong size");
     for (uint32_t i = 0; i + PARSER_ID_FIRST < header->word_rows; i++)
@@ -859,12 +850,12 @@ static dyad_status load_network(parser_model *model, const char *path, dyad_erro
                              "parser model network: word %u is not in the lexicon", i);
     parser_network_parameters parameters = {
         .header = *header, .frequent_forms = frequent,
-        .word = embeddings, .tag = embeddings + word, .cluster = embeddings + word + tag,
-        .label = embeddings + word + tag + cluster,
-        .first = hidden, .first_bias = hidden + first,
-        .second = output, .second_bias = output + second};
-    dyad_status status =
-        parser_network_build(&parameters, word_ids, model->header.weight_scale, &model->network);
+        .word = embeddings, .tag = embeddings + n[0], .cluster = embeddings + n[0] + n[1],
+        .label = embeddings + n[0] + n[1] + n[2],
+        .first = hidden, .first_bias = hidden + n[4],
+        .second = output, .second_bias = output + n[6]};
+    dyad_status status = parser_network_build(&parameters, parser_word_id_count(model),
+                                              model->header.weight_scale, &model->network);
     if (status == DYAD_ERR_MODEL)
         return error_set(error, status, path, 0, -1, "parser model network: a weight is not a number");
     if (status != DYAD_OK) return error_set(error, status, path, 0, -1, "out of memory");

@@ -182,6 +182,15 @@ static inline bool parser_word_ids_fit(const parser_model *model, const word_clu
            (uint64_t)PARSER_MAX_WORD_ID + 1;
 }
 
+/* How many word ids the model's words can have: the reserved ids, the
+ * lexicon's forms and, with the backoff group, one per fine class. */
+static inline uint32_t parser_word_id_count(const parser_model *model) {
+    uint32_t count = model->forms.count + PARSER_ID_FIRST;
+    if (model->clusters && (model->header.cluster_features & PARSER_CLUSTER_BACKOFF))
+        count += word_clusters_class_count(model->clusters, WORD_CLUSTER_LEVELS - 1);
+    return count;
+}
+
 /* Classes: 0 is SHIFT, 1 + l is LEFT with label l, 1 + L + l is RIGHT. */
 static inline transition_move parser_class_move(const parser_model *model, int class_index) {
     if (class_index == 0) return TRANSITION_SHIFT;

@@ -132,11 +132,9 @@ dyad_status parser_network_build(const parser_network_parameters *p, uint32_t wo
     /* a weight that is not a number would poison every sum it enters */
     const float *blocks[] = {p->word, p->tag, p->cluster, p->label, p->first, p->first_bias,
                              p->second, p->second_bias};
-    size_t counts[] = {(size_t)h->word_rows * h->word_dim, (size_t)h->tag_rows * h->tag_dim,
-                       (size_t)h->cluster_rows * h->cluster_dim, (size_t)h->label_rows * h->label_dim,
-                       (size_t)parser_network_input_size(h) * h->hidden, h->hidden,
-                       (size_t)h->hidden * h->classes, h->classes};
-    for (size_t b = 0; b < sizeof counts / sizeof *counts; b++)
+    size_t counts[NETWORK_BLOCKS];
+    parser_network_block_sizes(h, counts);
+    for (size_t b = 0; b < NETWORK_BLOCKS; b++)
         for (size_t i = 0; i < counts[b]; i++)
             if (!isfinite(blocks[b][i])) return DYAD_ERR_MODEL;
     parser_network *n = calloc(1, sizeof *n);

@@ -44,6 +44,7 @@
 #include "transition.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum {
@@ -122,6 +123,26 @@ static inline float network_dot(const float *x, const float *y, uint32_t count) 
 static inline uint32_t parser_network_input_size(const parser_network_header *header) {
     return NETWORK_WORD_SLOTS * (header->word_dim + header->tag_dim + header->cluster_dim) +
            NETWORK_LABEL_SLOTS * header->label_dim;
+}
+
+/* The float counts of the eight parameter blocks, in their stored order:
+ * the word, tag, cluster and label tables ("network.embeddings"), the first
+ * layer and its biases ("network.hidden"), the second layer and its biases
+ * ("network.output").  Returns their sum. */
+enum { NETWORK_BLOCKS = 8 };
+static inline size_t parser_network_block_sizes(const parser_network_header *h,
+                                                size_t sizes[NETWORK_BLOCKS]) {
+    sizes[0] = (size_t)h->word_rows * h->word_dim;
+    sizes[1] = (size_t)h->tag_rows * h->tag_dim;
+    sizes[2] = (size_t)h->cluster_rows * h->cluster_dim;
+    sizes[3] = (size_t)h->label_rows * h->label_dim;
+    sizes[4] = (size_t)parser_network_input_size(h) * h->hidden;
+    sizes[5] = h->hidden;
+    sizes[6] = (size_t)h->hidden * h->classes;
+    sizes[7] = h->classes;
+    size_t total = 0;
+    for (int i = 0; i < NETWORK_BLOCKS; i++) total += sizes[i];
+    return total;
 }
 
 /* Checks the header against the parser it belongs to (class count, label

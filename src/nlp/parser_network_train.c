@@ -30,12 +30,6 @@ void network_training_defaults(network_training_options *options) {
     options->seed = 1;
 }
 
-uint32_t parser_word_id_count(const parser_model *model) {
-    uint32_t count = model->forms.count + PARSER_ID_FIRST;
-    if (model->clusters && (model->header.cluster_features & PARSER_CLUSTER_BACKOFF))
-        count += word_clusters_class_count(model->clusters, WORD_CLUSTER_LEVELS - 1);
-    return count;
-}
 
 
 
@@ -54,20 +48,6 @@ typedef struct network_trainer {
     uint32_t word_ids;
 } network_trainer;
 
-static size_t table_sizes(const parser_network_header *h, size_t sizes[8]) {
-    uint32_t input = parser_network_input_size(h);
-    sizes[0] = (size_t)h->word_rows * h->word_dim;
-    sizes[1] = (size_t)h->tag_rows * h->tag_dim;
-    sizes[2] = (size_t)h->cluster_rows * h->cluster_dim;
-    sizes[3] = (size_t)h->label_rows * h->label_dim;
-    sizes[4] = (size_t)input * h->hidden;
-    sizes[5] = h->hidden;
-    sizes[6] = (size_t)h->hidden * h->classes;
-    sizes[7] = h->classes;
-    size_t total = 0;
-    for (int i = 0; i < 8; i++) total += sizes[i];
-    return total;
-}
 
 /* The most frequent forms of the training words, most frequent first
  * (ties: lower id first); backed-off class ids are not forms. */
@@ -139,8 +119,8 @@ static dyad_status trainer_init(network_trainer *t, const parser_model *model,
     for (uint32_t i = 0; i < chosen; i++)
         t->word_map[t->frequent_forms[i]] = (uint16_t)(PARSER_ID_FIRST + i);
 
-    size_t sizes[8];
-    t->parameter_count = table_sizes(h, sizes);
+    size_t sizes[NETWORK_BLOCKS];
+    t->parameter_count = parser_network_block_sizes(h, sizes);
     size_t dense = sizes[4] + sizes[5] + sizes[6] + sizes[7];
     t->memory = calloc(2 * t->parameter_count + dense, sizeof(float));
     if (!t->memory) return DYAD_ERR_MEMORY;

@@ -76,8 +76,4 @@ dyad_status parser_network_train(const parser_model *model, const parser_gold_se
                                  parser_network_trained *out, dyad_error *error);
 void parser_network_trained_free(parser_network_trained *trained);
 
-/* The number of parser word ids of a model (forms, reserved ids, backed-off
- * class ids): the size of the network's word map. */
-uint32_t parser_word_id_count(const parser_model *model);
-
 #endif

@@ -868,21 +868,16 @@ static bool add_lexicon(model_writer *writer, const char *name, const lexicon_bu
 
 static bool add_network(model_writer *writer, const parser_network_parameters *network) {
     const parser_network_header *h = &network->header;
-    size_t word = (size_t)h->word_rows * h->word_dim, tag = (size_t)h->tag_rows * h->tag_dim,
-           cluster = (size_t)h->cluster_rows * h->cluster_dim,
-           label = (size_t)h->label_rows * h->label_dim;
-    size_t first = (size_t)parser_network_input_size(h) * h->hidden;
-    size_t second = (size_t)h->hidden * h->classes;
+    size_t n[NETWORK_BLOCKS];
+    parser_network_block_sizes(h, n);
     /* the trainer's blocks are contiguous in this order (parser_network_train.c) */
     return model_writer_add(writer, "network.header", h, sizeof *h) &&
            model_writer_add(writer, "network.words", network->frequent_forms,
                             (h->word_rows - PARSER_ID_FIRST) * sizeof *network->frequent_forms) &&
            model_writer_add(writer, "network.embeddings", network->word,
-                            (word + tag + cluster + label) * sizeof(float)) &&
-           model_writer_add(writer, "network.hidden", network->first,
-                            (first + h->hidden) * sizeof(float)) &&
-           model_writer_add(writer, "network.output", network->second,
-                            (second + h->classes) * sizeof(float));
+                            (n[0] + n[1] + n[2] + n[3]) * sizeof(float)) &&
+           model_writer_add(writer, "network.hidden", network->first, (n[4] + n[5]) * sizeof(float)) &&
+           model_writer_add(writer, "network.output", network->second, (n[6] + n[7]) * sizeof(float));
 }
 
 static dyad_status save_model(const char *path, const parser_header *header,
